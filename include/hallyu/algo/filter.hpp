@@ -1,0 +1,35 @@
+// Which relations and entities a traversal may use. One filter type serves paths, neighbourhoods,
+// centrality, clusters and renderings, so "--via", "--exclude-kinds" and "--avoid" mean the same
+// thing everywhere (and are tested to change answers everywhere).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "hallyu/graph.hpp"
+
+namespace hallyu::algo {
+
+struct TraversalFilter {
+  RelationTypeSet relation_types = kAnyRelationType;  // only relations of these types
+  KindSet excluded_kinds = 0;                         // never enter entities of these kinds
+  std::vector<VertexId> avoided;                      // never enter these entities (kept sorted)
+
+  bool allows_relation(const Graph& graph, RelationId r) const {
+    return (relation_types & bit(graph.relation(r).type)) != 0;
+  }
+  bool allows_vertex(const Graph& graph, VertexId v) const;
+  // May a traversal step along `arc` (relation allowed, neighbour enterable)?
+  bool allows(const Graph& graph, Graph::Arc arc) const {
+    return allows_relation(graph, arc.relation) && allows_vertex(graph, arc.neighbor);
+  }
+  void avoid(VertexId v);
+  bool is_unfiltered() const { return relation_types == kAnyRelationType && excluded_kinds == 0 && avoided.empty(); }
+};
+
+// "acted_in,performed" -> set; throws UsageError naming the unknown word and the nearest valid one.
+RelationTypeSet parse_relation_types(std::string_view comma_separated);
+// "agency,network" -> set; throws UsageError likewise.
+KindSet parse_kinds(std::string_view comma_separated);
+
+}  // namespace hallyu::algo

@@ -1,0 +1,59 @@
+// Finds entities by what people type: ids, names and aliases, case-insensitively, ignoring spacing
+// and punctuation ("cha eunwoo", "D.O"), in Hangul (also by initial consonants: "ㅇㅇㅇ"), with
+// ambiguity reported (same name, different people: ids decide) and near misses suggested.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hallyu/graph.hpp"
+
+namespace hallyu {
+
+struct Resolution {
+  enum class Status { found, ambiguous, not_found };
+  Status status = Status::not_found;
+  std::vector<VertexId> matches;      // one when found, several when ambiguous
+  std::vector<VertexId> suggestions;  // near misses when not found
+};
+
+struct SearchHit {
+  VertexId vertex;
+  std::string matched;  // the id, name or alias that matched
+  int rank;             // lower is better: see NameIndex::search
+};
+
+class NameIndex {
+ public:
+  explicit NameIndex(const Graph& graph);
+
+  // Exact id first; then names/aliases folded; then compact keys. Never guesses between entities.
+  Resolution resolve(std::string_view query) const;
+  // resolve(), or a UsageError that lists the candidates or suggestions.
+  VertexId resolve_one(std::string_view query) const;
+
+  // Ranked matches: 0 id, 1 exact name/alias, 2 exact ignoring punctuation, 3 prefix, 4 word prefix,
+  // 5 substring, 6 Hangul initials, 7+ typo distance. Ties: more relations first, then id.
+  std::vector<SearchHit> search(std::string_view query, std::size_t limit, KindSet kinds = kAnyKind) const;
+
+  // "IU [iu, idol]": how an entity is named in messages.
+  std::string label(VertexId v) const;
+
+ private:
+  struct Key {
+    std::string folded;
+    std::string compact;
+    std::string initials;
+    std::string_view original;
+    VertexId vertex;
+    bool is_id;
+  };
+  std::vector<VertexId> distinct_sorted(std::vector<VertexId> vertices) const;
+  std::vector<VertexId> near_misses(std::string_view query, std::size_t limit) const;
+
+  const Graph& graph_;
+  std::vector<Key> keys_;
+};
+
+}  // namespace hallyu

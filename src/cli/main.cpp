@@ -1,0 +1,57 @@
+// hallyu: the command-line explorer. main only dispatches; each subcommand lives in its own file.
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "common.hpp"
+#include "hallyu/error.hpp"
+#include "hallyu/text.hpp"
+
+namespace {
+
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "hallyu: %s\n", hallyu::text::one_line(message).c_str());
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"hallyu: explore the graph of K-pop idols, groups, K-dramas, OSTs, agencies and broadcasters"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "hallyu 0.1.0");
+  hallyu::cli::Registry registry;
+  hallyu::cli::register_stats(app, registry);
+  hallyu::cli::register_show(app, registry);
+  hallyu::cli::register_search(app, registry);
+  hallyu::cli::register_neighbors(app, registry);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return fail(2, std::string(e.what()) + " (see hallyu --help)");
+  }
+  try {
+    for (const auto& command : registry) {
+      if (command.app->parsed()) {
+        int code = command.run();
+        std::fflush(stdout);
+        return code;
+      }
+    }
+    return fail(2, "no command given (see hallyu --help)");
+  } catch (const hallyu::DataError& e) {
+    return fail(2, e.what());
+  } catch (const hallyu::UsageError& e) {
+    return fail(2, e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(1, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(1, std::string("internal error: ") + e.what());
+  }
+}

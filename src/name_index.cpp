@@ -1,0 +1,149 @@
+#include "hallyu/name_index.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "hallyu/error.hpp"
+#include "hallyu/text.hpp"
+
+namespace hallyu {
+namespace {
+
+bool has_word_prefix(const std::string& folded, const std::string& prefix) {
+  for (std::size_t at = folded.find(prefix); at != std::string::npos; at = folded.find(prefix, at + 1)) {
+    char before = at == 0 ? ' ' : folded[at - 1];
+    if (before == ' ' || before == '-' || before == '(' || before == '.' || before == '\'' || before == '/') return true;
+  }
+  return false;
+}
+
+// How many typos a query of this length may carry and still be suggested.
+std::size_t typo_budget(std::size_t length) { return length <= 3 ? 1 : length <= 7 ? 2 : 3; }
+
+}  // namespace
+
+NameIndex::NameIndex(const Graph& graph) : graph_(graph) {
+  auto add = [&](std::string_view original, VertexId v, bool is_id) {
+    Key key{text::fold(original), text::compact(original), text::hangul_initials(original), original, v, is_id};
+    keys_.push_back(std::move(key));
+  };
+  for (VertexId v = 0; v < graph.entity_count(); ++v) {
+    const Entity& e = graph.entity(v);
+    add(e.id, v, true);
+    add(e.name, v, false);
+    for (const std::string& alias : e.aliases) add(alias, v, false);
+  }
+}
+
+std::vector<VertexId> NameIndex::distinct_sorted(std::vector<VertexId> vertices) const {
+  std::sort(vertices.begin(), vertices.end());
+  vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());
+  std::stable_sort(vertices.begin(), vertices.end(), [&](VertexId a, VertexId b) {
+    if (graph_.degree(a) != graph_.degree(b)) return graph_.degree(a) > graph_.degree(b);
+    return graph_.entity(a).id < graph_.entity(b).id;
+  });
+  return vertices;
+}
+
+Resolution NameIndex::resolve(std::string_view query) const {
+  Resolution result;
+  if (auto v = graph_.find_id(query)) {
+    result.status = Resolution::Status::found;
+    result.matches = {*v};
+    return result;
+  }
+  std::string folded = text::fold(query), compact = text::compact(query);
+  for (int pass = 0; pass < 2 && result.matches.empty(); ++pass) {
+    for (const Key& key : keys_) {
+      bool match = pass == 0 ? key.folded == folded : (!compact.empty() && key.compact == compact);
+      if (match) result.matches.push_back(key.vertex);
+    }
+  }
+  result.matches = distinct_sorted(std::move(result.matches));
+  if (result.matches.size() == 1) {
+    result.status = Resolution::Status::found;
+  } else if (result.matches.size() > 1) {
+    result.status = Resolution::Status::ambiguous;
+  } else {
+    result.suggestions = near_misses(query, 5);
+  }
+  return result;
+}
+
+std::vector<VertexId> NameIndex::near_misses(std::string_view query, std::size_t limit) const {
+  std::vector<VertexId> out;
+  for (const SearchHit& hit : search(query, limit)) out.push_back(hit.vertex);
+  return out;
+}
+
+std::string NameIndex::label(VertexId v) const {
+  const Entity& e = graph_.entity(v);
+  return text::one_line(e.name, 60) + " [" + text::one_line(e.id, 60) + ", " + std::string(to_string(e.kind)) + "]";
+}
+
+VertexId NameIndex::resolve_one(std::string_view query) const {
+  Resolution r = resolve(query);
+  auto list = [&](const std::vector<VertexId>& vs) {
+    std::string out;
+    for (std::size_t i = 0; i < vs.size() && i < 8; ++i) out += (i ? ", " : "") + label(vs[i]);
+    if (vs.size() > 8) out += ", and " + std::to_string(vs.size() - 8) + " more";
+    return out;
+  };
+  switch (r.status) {
+    case Resolution::Status::found:
+      return r.matches.front();
+    case Resolution::Status::ambiguous:
+      throw UsageError(text::quote(query) + " is ambiguous: it could be " + list(r.matches) + "; use an id");
+    case Resolution::Status::not_found:
+      break;
+  }
+  std::string message = "no entity matches " + text::quote(query);
+  if (!r.suggestions.empty()) message += "; did you mean " + list(r.suggestions) + "?";
+  throw UsageError(message);
+}
+
+std::vector<SearchHit> NameIndex::search(std::string_view query, std::size_t limit, KindSet kinds) const {
+  std::string folded = text::fold(query), compact = text::compact(query);
+  if (folded.empty()) return {};
+  bool initials = text::is_initials_query(query);
+  std::size_t budget = typo_budget(text::decode(compact).size());
+  std::map<VertexId, SearchHit> best;
+  for (const Key& key : keys_) {
+    if (!(kinds & bit(graph_.kind(key.vertex)))) continue;
+    int rank = -1;
+    if (key.is_id && key.original == query) {
+      rank = 0;
+    } else if (key.folded == folded) {
+      rank = 1;
+    } else if (!compact.empty() && key.compact == compact) {
+      rank = 2;
+    } else if (key.folded.rfind(folded, 0) == 0) {
+      rank = 3;
+    } else if (has_word_prefix(key.folded, folded)) {
+      rank = 4;
+    } else if (key.folded.find(folded) != std::string::npos ||
+               (compact.size() >= 2 && key.compact.find(compact) != std::string::npos)) {
+      rank = 5;
+    } else if (initials && key.initials.find(folded) != std::string::npos) {
+      rank = 6;
+    } else if (!compact.empty() && !initials) {
+      std::size_t d = text::edit_distance(key.compact, compact, budget);
+      if (d <= budget) rank = 7 + static_cast<int>(d);
+    }
+    if (rank < 0) continue;
+    auto it = best.find(key.vertex);
+    if (it == best.end() || rank < it->second.rank) best[key.vertex] = {key.vertex, std::string(key.original), rank};
+  }
+  std::vector<SearchHit> hits;
+  hits.reserve(best.size());
+  for (auto& [v, hit] : best) hits.push_back(std::move(hit));
+  std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (graph_.degree(a.vertex) != graph_.degree(b.vertex)) return graph_.degree(a.vertex) > graph_.degree(b.vertex);
+    return graph_.entity(a.vertex).id < graph_.entity(b.vertex).id;
+  });
+  if (hits.size() > limit) hits.resize(limit);
+  return hits;
+}
+
+}  // namespace hallyu
