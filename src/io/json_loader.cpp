@@ -63,6 +63,11 @@ std::string did_you_mean(const std::string& suggestion) {
   return suggestion.empty() ? std::string() : " (did you mean " + text::quote(suggestion) + "?)";
 }
 
+std::string with_article(std::string_view noun) {
+  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
 std::string list_of(const std::vector<std::string_view>& words) {
   std::string out;
   for (std::string_view w : words) out += (out.empty() ? "" : ", ") + std::string(w);
@@ -214,7 +219,7 @@ void DocumentHandler::start_capture() {
 
 bool DocumentHandler::capture_event(const std::function<void()>& write, int depth_change) {
   if (depth_change > 0 && ++capture_depth_ > limits_.max_attribute_depth) {
-    return fail(here() - 1, (discard_capture_ ? std::string("meta") : record_label()) + ": attribute " +
+    return fail(here(), (discard_capture_ ? std::string("meta") : record_label()) + ": attribute " +
                                 text::quote(key_) + " is nested deeper than " +
                                 std::to_string(limits_.max_attribute_depth) + " levels");
   }
@@ -373,14 +378,14 @@ bool DocumentHandler::StartObject() {
       keys_seen_.clear();
       entities_.emplace_back();
       entities_.back().index = entity_count_++;
-      entities_.back().at = {source_, here() - 1};
+      entities_.back().at = {source_, here()};
       return true;
     case State::relations:
       state_ = State::relation;
       keys_seen_.clear();
       relations_.emplace_back();
       relations_.back().index = relation_count_++;
-      relations_.back().at = {source_, here() - 1};
+      relations_.back().at = {source_, here()};
       return true;
     case State::root:
       if (key_ == "meta") {
@@ -388,7 +393,7 @@ bool DocumentHandler::StartObject() {
         start_capture();
         return capture_event([&] { capture_writer_.StartObject(); }, +1);
       }
-      return fail(here() - 1, text::quote(key_) + (key_ == "format" ? " must be the string \"hallyu/1\"" : " must be an array") + ", not an object");
+      return fail(here(), text::quote(key_) + (key_ == "format" ? " must be the string \"hallyu/1\"" : " must be an array") + ", not an object");
     case State::entity:
     case State::relation:
       if (field_is_string(key_)) return fail_value(text::quote(key_) + " must be a string, not an object");
@@ -396,11 +401,11 @@ bool DocumentHandler::StartObject() {
       start_capture();
       return capture_event([&] { capture_writer_.StartObject(); }, +1);
     case State::aliases:
-      return fail(here() - 1, record_label() + ": aliases must be strings, not objects");
+      return fail(here(), record_label() + ": aliases must be strings, not objects");
     case State::done:
       break;
   }
-  return fail(here() - 1, "unexpected object");
+  return fail(here(), "unexpected object");
 }
 
 bool DocumentHandler::Key(const char* str, rapidjson::SizeType length, bool) {
@@ -446,7 +451,7 @@ bool DocumentHandler::EndObject(rapidjson::SizeType) {
       if (!saw_format_) return fail(base_, "missing \"format\": \"hallyu/1\" at the top level");
       return true;
     default:
-      return fail(here() - 1, "unexpected end of object");
+      return fail(here(), "unexpected end of object");
   }
 }
 
@@ -467,7 +472,7 @@ bool DocumentHandler::StartArray() {
         start_capture();
         return capture_event([&] { capture_writer_.StartArray(); }, +1);
       }
-      return fail(here() - 1, "'format' must be the string \"hallyu/1\", not an array");
+      return fail(here(), "'format' must be the string \"hallyu/1\", not an array");
     case State::entity:
       if (key_ == "aliases") {
         state_ = State::aliases;
@@ -479,17 +484,17 @@ bool DocumentHandler::StartArray() {
       start_capture();
       return capture_event([&] { capture_writer_.StartArray(); }, +1);
     case State::start:
-      return fail(here() - 1, "the top level must be an object with \"format\": \"hallyu/1\", not an array");
+      return fail(here(), "the top level must be an object with \"format\": \"hallyu/1\", not an array");
     case State::entities:
-      return fail(here() - 1, "entities[" + std::to_string(entity_count_) + "] must be an object, not an array");
+      return fail(here(), "entities[" + std::to_string(entity_count_) + "] must be an object, not an array");
     case State::relations:
-      return fail(here() - 1, "relations[" + std::to_string(relation_count_) + "] must be an object, not an array");
+      return fail(here(), "relations[" + std::to_string(relation_count_) + "] must be an object, not an array");
     case State::aliases:
-      return fail(here() - 1, record_label() + ": aliases must be strings, not arrays");
+      return fail(here(), record_label() + ": aliases must be strings, not arrays");
     case State::done:
       break;
   }
-  return fail(here() - 1, "unexpected array");
+  return fail(here(), "unexpected array");
 }
 
 bool DocumentHandler::EndArray(rapidjson::SizeType) {
@@ -503,7 +508,7 @@ bool DocumentHandler::EndArray(rapidjson::SizeType) {
       state_ = State::entity;
       return true;
     default:
-      return fail(here() - 1, "unexpected end of array");
+      return fail(here(), "unexpected end of array");
   }
 }
 
@@ -644,8 +649,8 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
                       " (first defined at " + places(first.id_at) + ")");
     }
     if (merged.kind != raw.entity.kind) {
-      throw DataError(places(raw.kind_at) + ": " + label + ": " + text::quote(raw.entity.id) + " is a " +
-                      std::string(to_string(raw.entity.kind)) + " here but a " + std::string(to_string(merged.kind)) +
+      throw DataError(places(raw.kind_at) + ": " + label + ": " + text::quote(raw.entity.id) + " is " +
+                      with_article(to_string(raw.entity.kind)) + " here but " + with_article(to_string(merged.kind)) +
                       " at " + places(first.kind_at) + "; entities merged by id must agree on kind");
     }
     if (merged.name != raw.entity.name) {
@@ -678,7 +683,8 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
     }
     return did_you_mean(nearest(missing, all_ids, 3));
   };
-  std::unordered_map<RelationKey, std::size_t, RelationKeyHash> seen_relations;
+  // Value: (raw index, index in dataset.relations) of the first relation with that key.
+  std::unordered_map<RelationKey, std::pair<std::size_t, std::size_t>, RelationKeyHash> seen_relations;
   seen_relations.reserve(raw_relations.size());
   dataset.relations.reserve(raw_relations.size());
   for (std::size_t i = 0; i < raw_relations.size(); ++i) {
@@ -695,19 +701,19 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
     auto check_end = [&](VertexId v, KindSet kinds, Site at, const char* end_name) {
       Kind kind = dataset.entities[v].kind;
       if (!(kinds & bit(kind))) {
-        throw DataError(places(at) + ": " + label + ": " + text::quote(dataset.entities[v].id) + " is a " +
-                        std::string(to_string(kind)) + ", but the '" + end_name + "' of " +
-                        std::string(to_string(raw.type)) + " must be a " + describe_kinds(kinds));
+        throw DataError(places(at) + ": " + label + ": " + text::quote(dataset.entities[v].id) + " is " +
+                        with_article(to_string(kind)) + ", but the '" + end_name + "' of " +
+                        std::string(to_string(raw.type)) + " must be " + with_article(describe_kinds(kinds)));
       }
     };
     check_end(from, allowed.from, raw.from_at, "from");
     check_end(to, allowed.to, raw.to_at, "to");
     RelationKey key{from, to, raw.type, hash_attributes(raw.attributes)};
     if (is_symmetric(raw.type) && key.a > key.b) std::swap(key.a, key.b);
-    auto [it, inserted] = seen_relations.emplace(key, i);
+    auto [it, inserted] = seen_relations.emplace(key, std::make_pair(i, dataset.relations.size()));
     if (!inserted) {
-      const RawRelation& first = raw_relations[it->second];
-      if (same_attributes(first.attributes, raw.attributes)) {
+      const RawRelation& first = raw_relations[it->second.first];
+      if (same_attributes(dataset.relations[it->second.second].attributes, raw.attributes)) {
         if (first.at.source == raw.at.source) {
           throw DataError(places(raw.at) + ": " + label + ": duplicate relation (same as relations[" +
                           std::to_string(first.index) + "] at " + places(first.at) + ")");

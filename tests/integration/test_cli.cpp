@@ -1,1 +1,164 @@
+// The CLI end to end: real binary, real files; exit codes, JSON shapes, error lines.
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
+
+#include "cli_runner.hpp"
+
+using hallyu::test::fixture;
+using hallyu::test::run_hallyu;
+using hallyu::test::write_scratch;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+rapidjson::Document parse(const std::string& text) {
+  rapidjson::Document d;
+  d.Parse(text.c_str());
+  INFO(text);
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+void check_one_line_error(const hallyu::test::RunResult& r, const std::string& start) {
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, StartsWith("hallyu: " + start));
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+std::vector<std::string> node_ids(const rapidjson::Document& d) {
+  std::vector<std::string> ids;
+  for (const auto& n : d["nodes"].GetArray()) ids.push_back(n["id"].GetString());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("stats --json has the documented shape and consistent counts", "[cli]") {
+  auto r = run_hallyu({"stats", "--json", "--data", fixture("mini.json")});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  CHECK(d["entities"].GetInt() == 16);
+  CHECK(d["relations"].GetInt() == 16);
+  CHECK(d["by_kind"]["idol"].GetInt() == 3);
+  CHECK(d["by_kind"]["network"].GetInt() == 2);
+  CHECK(d["by_type"]["acted_in"].GetInt() == 6);
+  CHECK(d["by_type"]["collaborated_with"].GetInt() == 0);
+  CHECK(d["components"].GetInt() == 1);
+}
+
+TEST_CASE("the bundled dataset meets the documented minimums", "[cli][dataset]") {
+  auto r = run_hallyu({"stats", "--json"});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  const auto& k = d["by_kind"];
+  CHECK(k["idol"].GetInt() >= 150);
+  CHECK(k["group"].GetInt() >= 40);
+  CHECK(k["drama"].GetInt() >= 150);
+  CHECK(k["ost"].GetInt() >= 200);
+  CHECK(k["actor"].GetInt() >= 80);
+  CHECK(k["agency"].GetInt() >= 15);
+  CHECK(k["network"].GetInt() >= 12);
+  CHECK(d["relations"].GetInt() >= 1200);
+  int sum = 0;
+  for (const auto& m : k.GetObject()) sum += m.value.GetInt();
+  CHECK(sum == d["entities"].GetInt());
+}
+
+TEST_CASE("show prints an entity with its relations", "[cli]") {
+  auto r = run_hallyu({"show", "이지은", "--json", "--data", fixture("mini.json")});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  CHECK(std::string(d["id"].GetString()) == "iu");
+  CHECK(d["degree"].GetInt() == 3);
+  CHECK(d["attributes"]["birth_year"].GetInt() == 1993);
+  bool found = false;
+  for (const auto& rel : d["relations"].GetArray()) {
+    if (std::string(rel["to"].GetString()) == "hotel-del-luna") {
+      found = true;
+      CHECK(std::string(rel["attributes"]["role"].GetString()) == "Jang Man-wol");
+      CHECK(std::string(rel["text"].GetString()) == "IU starred in Hotel Del Luna (2019) as Jang Man-wol");
+    }
+  }
+  CHECK(found);
+  auto text = run_hallyu({"show", "IU", "--data", fixture("mini.json")});
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Contains("IU starred in My Mister (2018) as Lee Ji-an"));
+}
+
+TEST_CASE("search finds Hangul, aliases and typos", "[cli]") {
+  auto r = run_hallyu({"search", "델루나", "--json", "--data", fixture("mini.json")});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  REQUIRE(d["results"].Size() >= 1);
+  CHECK(std::string(d["results"][0]["id"].GetString()) == "hotel-del-luna");
+  auto none = run_hallyu({"search", "qqqqzzzz", "--data", fixture("mini.json")});
+  CHECK(none.exit_code == 0);
+  CHECK_THAT(none.out, Contains("no matches"));
+  auto kind = run_hallyu({"search", "lee", "--kind", "actor", "--json", "--data", fixture("mini.json")});
+  CHECK(parse(kind.out)["results"].Size() == 1);
+}
+
+TEST_CASE("neighbors filters each change the answer", "[cli][filter]") {
+  auto ids = [](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"neighbors", "iu", "--radius", "2", "--json", "--data", fixture("mini.json")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_hallyu(args);
+    REQUIRE(r.exit_code == 0);
+    return node_ids(parse(r.out));
+  };
+  CHECK(ids({}).size() == 7);
+  CHECK(ids({"--via", "acted_in"}).size() == 4);
+  CHECK(ids({"--exclude-kinds", "drama"}) == std::vector<std::string>{"edam-entertainment"});
+  auto avoided = ids({"--avoid", "Hotel Del Luna"});
+  CHECK(avoided.size() == 4);
+  CHECK(std::find(avoided.begin(), avoided.end(), "yeo-jin-goo") == avoided.end());
+  CHECK(ids({"--kind", "actor"}) == std::vector<std::string>{"yeo-jin-goo", "lee-sun-kyun"});
+}
+
+TEST_CASE("unknown and ambiguous entities exit 2 with one line", "[cli][errors]") {
+  check_one_line_error(run_hallyu({"show", "taeyon", "--data", fixture("mini.json")}),
+                       "no entity matches 'taeyon'; did you mean Taeyeon [taeyeon, idol]?");
+  std::string same = write_scratch("same.json", R"({"format": "hallyu/1", "entities": [
+    {"id": "a1", "kind": "actor", "name": "Kim Min-jung"}, {"id": "i1", "kind": "idol", "name": "X", "aliases": ["Kim Min-jung"]}]})");
+  check_one_line_error(run_hallyu({"show", "kim min-jung", "--data", same}), "'kim min-jung' is ambiguous");
+  check_one_line_error(run_hallyu({"neighbors", "iu", "--via", "sang", "--data", fixture("mini.json")}),
+                       "unknown relation type 'sang'");
+  check_one_line_error(run_hallyu({"neighbors", "iu", "--avoid", "nobody", "--data", fixture("mini.json")}),
+                       "no entity matches 'nobody'");
+}
+
+TEST_CASE("bad dataset files exit 2 naming the place", "[cli][errors]") {
+  std::string bad = write_scratch("bad.json", "{\"format\": \"hallyu/1\",\n \"entities\": [{\"id\": \"x\", \"kind\": \"idle\", \"name\": \"X\"}]}");
+  check_one_line_error(run_hallyu({"stats", "--data", bad}), bad + ":2:35: entities[0] (id 'x'): unknown kind 'idle'");
+  check_one_line_error(run_hallyu({"stats", "--data", "/nonexistent.json"}), "/nonexistent.json: cannot open");
+  std::string garbage = write_scratch("garbage.json", std::string(1 << 20, '\x01'));
+  check_one_line_error(run_hallyu({"stats", "--data", garbage}), garbage + ":1:1: malformed JSON");
+}
+
+TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][errors]") {
+  auto r = run_hallyu({"stats", "--frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, StartsWith("hallyu: "));
+  CHECK(run_hallyu({}).exit_code == 2);
+  CHECK(run_hallyu({"neighbors", "iu", "--radius", "99"}).exit_code == 2);
+  for (const char* command : {"stats", "show", "search", "neighbors"}) {
+    auto help = run_hallyu({command, "--help"});
+    INFO(command);
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Contains("--json") && Contains("--data"));
+  }
+}
+
+TEST_CASE("hostile names survive JSON output intact", "[cli][escaping]") {
+  std::string hostile = R"(<script>alert("x")</script> & 'q' \ 🎤)";
+  rapidjson::Document name_doc;
+  std::string json_name = "\"<script>alert(\\\"x\\\")</script> & 'q' \\\\ 🎤\"";
+  std::string path = write_scratch("hostile.json", R"({"format": "hallyu/1", "entities": [{"id": "h", "kind": "idol", "name": )" +
+                                                       json_name + "}]}");
+  auto r = run_hallyu({"show", "h", "--json", "--data", path});
+  REQUIRE(r.exit_code == 0);
+  CHECK(std::string(parse(r.out)["name"].GetString()) == hostile);
+}

@@ -1,1 +1,84 @@
 #include <catch2/catch.hpp>
+
+#include "../support.hpp"
+#include "hallyu/error.hpp"
+#include "hallyu/name_index.hpp"
+
+using namespace hallyu;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+// Two different people share a name; one also has it as an alias. Ids decide.
+const char* kSameName = R"({"format": "hallyu/1", "entities": [
+ {"id": "kim-min-jung-actor", "kind": "actor", "name": "Kim Min-jung"},
+ {"id": "idol-x", "kind": "idol", "name": "Idol X", "aliases": ["Kim Min-jung"]},
+ {"id": "drama-a", "kind": "drama", "name": "Drama A"}],
+ "relations": [{"from": "kim-min-jung-actor", "to": "drama-a", "type": "acted_in"}]})";
+
+}  // namespace
+
+TEST_CASE("resolve finds ids, names and aliases in any case and in Hangul", "[names]") {
+  Graph g = test::mini_graph();
+  NameIndex names(g);
+  VertexId iu = test::id(g, "iu");
+  for (const char* q : {"iu", "IU", "Iu", "lee ji-eun", "LEE JI EUN", "leejieun", "이지은", "아이유"}) {
+    INFO(q);
+    Resolution r = names.resolve(q);
+    REQUIRE(r.status == Resolution::Status::found);
+    CHECK(r.matches == std::vector<VertexId>{iu});
+  }
+  CHECK(names.resolve_one("d.o") == test::id(g, "d-o"));
+  CHECK(names.resolve_one("Doh Kyungsoo") == test::id(g, "d-o"));
+  CHECK(names.resolve_one("snsd") == test::id(g, "girls-generation"));
+  CHECK(names.resolve_one("it's okay that's love") == test::id(g, "its-okay-thats-love"));
+}
+
+TEST_CASE("same name, different people: ambiguity is reported, never merged", "[names]") {
+  Graph g = test::graph_from(kSameName);
+  NameIndex names(g);
+  Resolution r = names.resolve("kim min-jung");
+  REQUIRE(r.status == Resolution::Status::ambiguous);
+  CHECK(r.matches.size() == 2);
+  CHECK_THROWS_WITH(names.resolve_one("Kim Min-jung"),
+                    StartsWith("'Kim Min-jung' is ambiguous: it could be Kim Min-jung [kim-min-jung-actor, actor], "
+                               "Idol X [idol-x, idol]; use an id"));
+  // The id always decides.
+  CHECK(names.resolve_one("idol-x") == test::id(g, "idol-x"));
+  CHECK(names.resolve_one("kim-min-jung-actor") == test::id(g, "kim-min-jung-actor"));
+}
+
+TEST_CASE("near misses are suggested, not guessed", "[names]") {
+  Graph g = test::mini_graph();
+  NameIndex names(g);
+  Resolution r = names.resolve("taeyon");
+  CHECK(r.status == Resolution::Status::not_found);
+  REQUIRE_FALSE(r.suggestions.empty());
+  CHECK(g.entity(r.suggestions.front()).id == "taeyeon");
+  CHECK_THROWS_AS(names.resolve_one("taeyon"), UsageError);
+  CHECK_THROWS_WITH(names.resolve_one("taeyon"), Contains("did you mean Taeyeon [taeyeon, idol]?"));
+  CHECK_THROWS_WITH(names.resolve_one("zzzzqqq"), Catch::Matchers::Equals("no entity matches 'zzzzqqq'"));
+}
+
+TEST_CASE("search ranks exact, prefix, substring, initials and typos", "[names][search]") {
+  Graph g = test::mini_graph();
+  NameIndex names(g);
+  auto first = [&](const char* q) {
+    auto hits = names.search(q, 10);
+    REQUIRE_FALSE(hits.empty());
+    return g.entity(hits.front().vertex).id;
+  };
+  CHECK(first("hotel") == "hotel-del-luna");
+  CHECK(first("델루나") == "hotel-del-luna");        // Hangul substring
+  CHECK(first("ㄷㄱㅅ") == "d-o");                   // initial consonants of 도경수
+  CHECK(first("mister") == "my-mister");            // word prefix
+  CHECK(first("Taeyon") == "taeyeon");              // typo
+  auto hits = names.search("lee", 10);
+  std::vector<std::string> ids;
+  for (auto& h : hits) ids.push_back(g.entity(h.vertex).id);
+  CHECK(std::find(ids.begin(), ids.end(), "lee-sun-kyun") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "iu") != ids.end());  // via alias Lee Ji-eun
+  CHECK(names.search("lee", 10, bit(Kind::actor)).size() == 1);  // kind filter applies
+  CHECK(names.search("   ", 10).empty());
+}

@@ -1,1 +1,64 @@
 #include <catch2/catch.hpp>
+
+#include "hallyu/text.hpp"
+
+namespace text = hallyu::text;
+
+TEST_CASE("fold lower-cases Latin scripts and leaves Hangul alone", "[text]") {
+  CHECK(text::fold("IU") == "iu");
+  CHECK(text::fold("BLACKPINK Jennie") == "blackpink jennie");
+  CHECK(text::fold("ÉCOLE Ŀ Ÿ") == "école ŀ ÿ");
+  CHECK(text::fold("이지은") == "이지은");
+  CHECK(text::fold("ＩＵ") == "iu");  // full-width letters as typed by Korean IMEs
+}
+
+TEST_CASE("fold composes decomposed Hangul (NFD from macOS file names)", "[text]") {
+  // 이 = ᄋ + ᅵ, 지 = ᄌ + ᅵ, 은 = ᄋ + ᅳ + ᆫ
+  std::string nfd = "\u110B\u1175\u110C\u1175\u110B\u1173\u11AB";
+  CHECK(text::fold(nfd) == "이지은");
+}
+
+TEST_CASE("compact ignores spacing and punctuation", "[text]") {
+  CHECK(text::compact("Cha Eun-woo") == "chaeunwoo");
+  CHECK(text::compact("D.O.") == "do");
+  CHECK(text::compact("(G)I-DLE") == "gidle");
+  CHECK(text::compact("괜찮아, 사랑이야") == "괜찮아사랑이야");
+}
+
+TEST_CASE("hangul initials", "[text]") {
+  CHECK(text::hangul_initials("아이유") == "ㅇㅇㅇ");
+  CHECK(text::hangul_initials("도경수") == "ㄷㄱㅅ");
+  CHECK(text::hangul_initials("IU") == "");
+  CHECK(text::is_initials_query("ㄷㄱㅅ"));
+  CHECK_FALSE(text::is_initials_query("도경수"));
+  CHECK_FALSE(text::is_initials_query(""));
+}
+
+TEST_CASE("edit distance counts code points and stops early", "[text]") {
+  CHECK(text::edit_distance("idle", "idol", 3) == 2);
+  CHECK(text::edit_distance("idl", "idol", 3) == 1);
+  CHECK(text::edit_distance("kitten", "sitting", 5) == 3);
+  CHECK(text::edit_distance("아이유", "아이오", 3) == 1);
+  CHECK(text::edit_distance("a", "abcdefgh", 2) == 3);  // capped at max + 1
+}
+
+TEST_CASE("display width counts wide characters twice", "[text]") {
+  CHECK(text::display_width("IU") == 2);
+  CHECK(text::display_width("아이유") == 6);
+  CHECK(text::pad("아이유", 8) == "아이유  ");
+}
+
+TEST_CASE("quote and one_line keep messages on one safe line", "[text]") {
+  CHECK(text::quote("a\nb") == "'a\\nb'");
+  CHECK(text::quote(std::string(100, 'x'), 5) == "'xxxxx...'");
+  CHECK(text::one_line("evil\u202Eeman") == "evil\\u202eeman");
+  CHECK(text::has_forbidden_characters(std::string("a\0b", 3)));
+  CHECK_FALSE(text::has_forbidden_characters("이지은 (IU) 🎤"));
+}
+
+TEST_CASE("utf-8 validity", "[text]") {
+  CHECK(text::is_valid_utf8("이지은"));
+  CHECK(text::is_valid_utf8("\xEF\xBF\xBD"));
+  CHECK_FALSE(text::is_valid_utf8("\xC3\x28"));
+  CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));  // surrogate
+}

@@ -1,0 +1,64 @@
+// Runs the real hallyu binary and captures its exit code, stdout and stderr.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace hallyu::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline std::filesystem::path scratch_dir() {
+  auto dir = std::filesystem::temp_directory_path() / ("hallyu-tests-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline RunResult run_hallyu(const std::vector<std::string>& args) {
+  static int counter = 0;
+  auto dir = scratch_dir();
+  auto out = dir / ("out" + std::to_string(counter));
+  auto err = dir / ("err" + std::to_string(counter++));
+  std::string command = shell_quote(HALLYU_BINARY);
+  for (const auto& a : args) command += " " + shell_quote(a);
+  command += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";
+  int status = std::system(command.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
+}
+
+inline std::string write_scratch(const std::string& name, const std::string& body) {
+  auto path = scratch_dir() / name;
+  std::ofstream(path, std::ios::binary) << body;
+  return path.string();
+}
+
+inline std::string fixture(const std::string& name) { return std::string(HALLYU_FIXTURES) + "/" + name; }
+
+}  // namespace hallyu::test
