@@ -44,5 +44,7 @@ void register_stats(CLI::App& app, Registry& registry);
 void register_show(CLI::App& app, Registry& registry);
 void register_search(CLI::App& app, Registry& registry);
 void register_neighbors(CLI::App& app, Registry& registry);
+void register_path(CLI::App& app, Registry& registry);
+void register_degrees(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

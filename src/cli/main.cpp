@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   hallyu::cli::register_show(app, registry);
   hallyu::cli::register_search(app, registry);
   hallyu::cli::register_neighbors(app, registry);
+  hallyu::cli::register_path(app, registry);
+  hallyu::cli::register_degrees(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -144,7 +144,7 @@ TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][error
   CHECK_THAT(r.err, StartsWith("hallyu: "));
   CHECK(run_hallyu({}).exit_code == 2);
   CHECK(run_hallyu({"neighbors", "iu", "--radius", "99"}).exit_code == 2);
-  for (const char* command : {"stats", "show", "search", "neighbors"}) {
+  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees"}) {
     auto help = run_hallyu({command, "--help"});
     INFO(command);
     CHECK(help.exit_code == 0);
@@ -161,4 +161,57 @@ TEST_CASE("hostile names survive JSON output intact", "[cli][escaping]") {
   auto r = run_hallyu({"show", "h", "--json", "--data", path});
   REQUIRE(r.exit_code == 0);
   CHECK(std::string(parse(r.out)["name"].GetString()) == hostile);
+}
+
+TEST_CASE("path --json has the documented shape and explains hops", "[cli][paths]") {
+  auto r = run_hallyu({"path", "IU", "D.O.", "--json", "--data", fixture("mini.json")});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  CHECK(std::string(d["from"].GetString()) == "iu");
+  CHECK(std::string(d["to"].GetString()) == "d-o");
+  REQUIRE(d["paths"].Size() == 1);
+  const auto& p = d["paths"][0];
+  CHECK(p["length"].GetInt() == 7);
+  CHECK(p["nodes"].Size() == 8);
+  CHECK(p["edges"].Size() == 7);
+  CHECK(std::string(p["nodes"][2]["kind"].GetString()) == "ost");
+  CHECK(std::string(p["edges"][2]["type"].GetString()) == "performed");
+  auto text = run_hallyu({"path", "IU", "D.O.", "--data", fixture("mini.json")});
+  CHECK_THAT(text.out, Contains("Taeyeon performed 'All About You', an OST of Hotel Del Luna"));
+  CHECK_THAT(text.out, Contains("IU starred in Hotel Del Luna (2019) as Jang Man-wol"));
+}
+
+TEST_CASE("path options: k, all-shortest, filters, no path", "[cli][paths]") {
+  auto k = parse(run_hallyu({"path", "iu", "d-o", "--k", "5", "--json", "--data", fixture("mini.json")}).out);
+  REQUIRE(k["paths"].Size() == 2);
+  CHECK(k["paths"][0]["length"].GetInt() == 7);
+  CHECK(k["paths"][1]["length"].GetInt() == 9);
+  auto all = parse(run_hallyu({"path", "iu", "tvn", "--all-shortest", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(all["total"].GetInt() == 2);
+  CHECK(all["paths"].Size() == 2);
+  auto none = run_hallyu({"path", "iu", "d-o", "--exclude-kinds", "agency", "--data", fixture("mini.json")});
+  CHECK(none.exit_code == 0);
+  CHECK_THAT(none.out, Contains("no path between"));
+  auto none_json = run_hallyu({"path", "iu", "d-o", "--exclude-kinds", "agency", "--json", "--data", fixture("mini.json")});
+  CHECK(none_json.exit_code == 0);
+  CHECK(parse(none_json.out)["paths"].Size() == 0);
+  auto avoided = parse(run_hallyu({"path", "iu", "tvn", "--avoid", "호텔 델루나", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(std::string(avoided["paths"][0]["nodes"][1]["id"].GetString()) == "my-mister");
+  check_one_line_error(run_hallyu({"path", "iu", "nobody", "--data", fixture("mini.json")}), "no entity matches 'nobody'");
+  check_one_line_error(run_hallyu({"path", "iu", "tvn", "--avoid", "tvn", "--data", fixture("mini.json")}), "cannot --avoid tvN");
+  check_one_line_error(run_hallyu({"path", "iu", "tvn", "--k", "2", "--all-shortest", "--data", fixture("mini.json")}),
+                       "--k and --all-shortest do not go together");
+}
+
+TEST_CASE("degrees --json counts entities per distance", "[cli][paths]") {
+  auto d = parse(run_hallyu({"degrees", "iu", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(d["reachable"].GetInt() == 15);
+  CHECK(d["unreachable"].GetInt() == 0);
+  CHECK(d["distances"][1]["distance"].GetInt() == 1);
+  CHECK(d["distances"][1]["count"].GetInt() == 3);
+  CHECK(d["farthest"]["distance"].GetInt() == 9);
+  CHECK(d["farthest"]["count"].GetInt() == 2);  // Jo In-sung and SBS
+  auto filtered = parse(run_hallyu({"degrees", "iu", "--via", "acted_in", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(filtered["reachable"].GetInt() == 4);
+  CHECK(filtered["unreachable"].GetInt() == 11);
 }

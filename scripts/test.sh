@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds with warnings as errors and runs the whole test suite.
+# Usage: bash scripts/test.sh [--sanitize]   (--sanitize: ASan + UBSan build in build-asan/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+build=build
+flags=(-DCMAKE_BUILD_TYPE=Release -DHALLYU_WERROR=ON)
+if [ "${1:-}" = "--sanitize" ]; then
+  build=build-asan
+  flags=(-DCMAKE_BUILD_TYPE=Debug -DHALLYU_WERROR=ON -DHALLYU_SANITIZE=ON)
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+cmake -S . -B "$build" -G Ninja "${flags[@]}" >/dev/null
+cmake --build "$build"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
