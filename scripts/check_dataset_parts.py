@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Validate hallyu/1 dataset part files loaded together (authoring aid for datasets/parts).
 
 Usage: check_dataset_parts.py FILE [FILE ...]

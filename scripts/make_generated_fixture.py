@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes a small random dataset in hallyu/1 (deterministic per seed) for tests that need more
 than hand-sized graphs. Entities and relations follow the schema's endpoint rules; names are
 synthetic ("Idol 17"), so nothing here claims a fact about real people.

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Records NetworkX answers for path queries on a hallyu/1 dataset, for tests/unit/test_paths.cpp.
 
 Usage: make_path_references.py DATASET.json OUT.json SEED PAIRS
@@ -62,7 +62,7 @@ for _ in range(pairs):
         queries.append(q)
 
 with open(out_path, "w", encoding="utf-8") as f:
-    json.dump({"command": "python3 scripts/make_path_references.py " + " ".join(sys.argv[1:]),
+    json.dump({"command": sys.executable + " scripts/make_path_references.py " + " ".join(sys.argv[1:]),
                "networkx": nx.__version__, "queries": queries}, f, indent=1)
     f.write("\n")
 print(f"{out_path}: {len(queries)} queries, {sum(q['shortest'] is None for q in queries)} without a path")
