@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what hallyu needs to build and test on Debian 12, and only what is missing.
-# Usage: bash scripts/install-deps.sh   (as root, or as a user with sudo)
+# Usage: bash scripts/install-deps.sh [--bench]   (as root, or as a user with sudo)
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev libcli11-dev catch2
 )
+
+# --bench: the peers bench/compare.sh measures against.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(python3 python3-networkx python3-igraph python3-graph-tool)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Benchmarks hallyu against igraph, graph-tool and NetworkX (Debian's python3-* packages) on the same
+# generated graphs and queries, in one run, and prints medians and ratios.
+# Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path] [--pairs 200]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=10k,100k,1m repeat=5 ops=load,path pairs=200
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --ops) ops=$2; shift 2 ;;
+    --pairs) pairs=$2; shift 2 ;;
+    *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+bash scripts/install-deps.sh --bench
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHALLYU_BUILD_BENCH=ON -DHALLYU_BUILD_TESTS=OFF >/dev/null
+cmake --build build-bench >/dev/null
+out=bench/out
+mkdir -p "$out"
+results="$out/results.jsonl"
+: > "$results"
+declare -A idols=([10k]=1000 [100k]=10300 [1m]=105000 [5m]=520000)
+IFS=, read -r -a size_list <<< "$sizes"
+for size in "${size_list[@]}"; do
+  [ -n "${idols[$size]:-}" ] || { echo "compare.sh: unknown size $size (10k, 100k, 1m, 5m)" >&2; exit 2; }
+  prefix="$out/g-$size"
+  ./build-bench/hallyu generate --idols "${idols[$size]}" --seed 1 -o "$prefix.json" >&2
+  n=$(/usr/bin/python3 bench/prepare.py "$prefix.json" "$prefix" "$pairs" 7)
+  echo "== $size: $(./build-bench/hallyu stats --json --data "$prefix.json" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["entities"], "entities,", d["relations"], "relations")')" >&2
+  { ./build-bench/bench/hallyu_bench "$prefix.json" "$prefix.pairs" --repeat "$repeat" --ops "$ops"
+    /usr/bin/python3 bench/peers.py "$prefix.edges" "$prefix.pairs-index" "$n" --repeat "$repeat" --ops "$ops"
+  } | sed "s/^{/{\"graph\":\"$size\",/" | tee -a "$results" >&2
+done
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
+/usr/bin/python3 bench/report.py "$results"

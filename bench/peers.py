@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Times the peers (igraph, NetworkX, graph-tool: Debian's python3-* packages) on the same graph and
+the same queries as bench/hallyu_bench, one JSON line per tool and operation, with the same "check"
+field so compare.sh can confirm every tool answered the same question.
+
+Usage: peers.py EDGES.txt PAIRS_INDEX.txt N_VERTICES [--repeat R] [--ops load,path] [--tools igraph,networkx,graph-tool]
+EDGES.txt holds "u v" vertex indexes (one relation per line, parallel relations kept as they are in
+hallyu's input; every tool collapses them or not as it does); PAIRS_INDEX.txt holds "s t" indexes.
+"""
+import argparse, json, statistics, sys, time
+
+parser = argparse.ArgumentParser()
+parser.add_argument("edges"); parser.add_argument("pairs"); parser.add_argument("n", type=int)
+parser.add_argument("--repeat", type=int, default=5)
+parser.add_argument("--ops", default="load,path")
+parser.add_argument("--tools", default="igraph,networkx,graph-tool")
+args = parser.parse_args()
+ops = set(args.ops.split(","))
+pairs = [tuple(map(int, line.split())) for line in open(args.pairs)]
+
+
+def report(tool, op, samples, check, **extra):
+    row = {"tool": tool, "op": op, "median_ms": statistics.median(samples) * 1000, "runs": len(samples), "check": str(check)}
+    row.update(extra)
+    print(json.dumps(row), flush=True)
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def bench(tool, load, path_length):
+    samples, graph = [], None
+    for _ in range(args.repeat if "load" in ops else 1):
+        graph = None
+        seconds, graph = timed(load)
+        samples.append(seconds)
+    if "load" in ops:
+        report(tool, "load", samples, "")
+    if "path" in ops:
+        # Networkx is slow on big graphs: fewer rounds there, never fewer than one over all pairs.
+        rounds = args.repeat if tool != "networkx" else max(1, args.repeat // 5)
+        samples, total = [], 0
+        for _ in range(rounds):
+            total = 0
+            for s, t in pairs:
+                seconds, length = timed(lambda: path_length(graph, s, t))
+                samples.append(seconds)
+                total += length
+        report(tool, "path", samples, total)
+
+
+tools = args.tools.split(",")
+if "igraph" in tools:
+    import igraph
+
+    def ig_load():
+        return igraph.Graph.Read_Edgelist(args.edges, directed=False)
+
+    def ig_path(g, s, t):
+        p = g.get_shortest_paths(s, to=t, output="vpath")[0]
+        return len(p) - 1 if p else -1
+
+    bench("igraph", ig_load, ig_path)
+
+if "networkx" in tools:
+    import networkx as nx
+
+    def nx_load():
+        g = nx.read_edgelist(args.edges, nodetype=int)
+        g.add_nodes_from(range(args.n))
+        return g
+
+    def nx_path(g, s, t):
+        try:
+            return len(nx.bidirectional_shortest_path(g, s, t)) - 1
+        except nx.NetworkXNoPath:
+            return -1
+
+    bench("networkx", nx_load, nx_path)
+
+if "graph-tool" in tools:
+    try:
+        import graph_tool.all as gt
+    except ImportError:
+        print("peers.py: graph-tool is not installed; skipping it", file=sys.stderr)
+    else:
+        def gt_load():
+            g = gt.load_graph_from_csv(args.edges, directed=False, csv_options={"delimiter": " "}, hashed=False)
+            if g.num_vertices() < args.n:
+                g.add_vertex(args.n - g.num_vertices())
+            return g
+
+        def gt_path(g, s, t):
+            vertices, _ = gt.shortest_path(g, g.vertex(s), g.vertex(t))
+            return len(vertices) - 1 if vertices else (0 if s == t else -1)
+
+        bench("graph-tool", gt_load, gt_path)

@@ -1,0 +1,32 @@
+#!/usr/bin/python3
+"""Prints the comparison table from bench result lines (JSON, one per tool/op, tagged with "graph").
+
+Usage: report.py RESULTS.jsonl [--markdown]
+Ratios are peer median / hallyu median: above 1 means hallyu is faster. A check mismatch (tools that
+answered differently) is flagged, since then the timings do not compare like with like.
+"""
+import json, sys
+from collections import defaultdict
+
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip().startswith("{")]
+table = defaultdict(dict)
+for r in rows:
+    table[(r["graph"], r["op"])][r["tool"]] = r
+peers = ["igraph", "graph-tool", "networkx"]
+header = ["graph", "operation", "hallyu ms"] + [f"{p} ms (ratio)" for p in peers] + ["same answer"]
+print("| " + " | ".join(header) + " |")
+print("|" + "---|" * len(header))
+for (graph, op), tools in table.items():
+    h = tools.get("hallyu")
+    cells = [graph, op, f"{h['median_ms']:.4g}" if h else "-"]
+    checks = {t: r["check"] for t, r in tools.items() if r.get("check")}
+    for p in peers:
+        r = tools.get(p)
+        if not r:
+            cells.append("-")
+        elif h and h["median_ms"] > 0:
+            cells.append(f"{r['median_ms']:.4g} ({r['median_ms'] / h['median_ms']:.1f}x)")
+        else:
+            cells.append(f"{r['median_ms']:.4g}")
+    cells.append("yes" if len(set(checks.values())) <= 1 else "NO: " + ", ".join(f"{t}={c}" for t, c in checks.items()))
+    print("| " + " | ".join(cells) + " |")
