@@ -53,8 +53,8 @@ void check_valid(const Graph& g, const algo::Path& p, VertexId from, VertexId to
   }
 }
 
-void compare_with_networkx(const std::string& dataset, const std::string& reference) {
-  Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/" + dataset}));
+void compare_with_networkx(const std::string& dataset_path, const std::string& reference) {
+  Graph g(io::load_dataset_files({dataset_path}));
   auto ref = read_json(std::string(HALLYU_FIXTURES) + "/reference/" + reference);
   algo::PathFinder finder(g);
   std::size_t checked = 0;
@@ -100,15 +100,20 @@ void compare_with_networkx(const std::string& dataset, const std::string& refere
 }  // namespace
 
 TEST_CASE("paths match NetworkX on a generated graph of 120 idols", "[paths][reference]") {
-  compare_with_networkx("generated_120.json", "paths_generated_120.json");
+  compare_with_networkx(std::string(HALLYU_FIXTURES) + "/generated_120.json", "paths_generated_120.json");
 }
 
 TEST_CASE("paths match NetworkX on a generated graph of 400 idols", "[paths][reference]") {
-  compare_with_networkx("generated_400.json", "paths_generated_400.json");
+  compare_with_networkx(std::string(HALLYU_FIXTURES) + "/generated_400.json", "paths_generated_400.json");
 }
 
 TEST_CASE("paths match NetworkX on the mini fixture", "[paths][reference]") {
-  compare_with_networkx("mini.json", "paths_mini.json");
+  compare_with_networkx(std::string(HALLYU_FIXTURES) + "/mini.json", "paths_mini.json");
+}
+
+// When datasets/hallyu.json changes, regenerate the reference with the command recorded in it.
+TEST_CASE("paths match NetworkX on the bundled dataset", "[paths][reference]") {
+  compare_with_networkx(std::string(HALLYU_SOURCE_DIR) + "/datasets/hallyu.json", "paths_hallyu.json");
 }
 
 TEST_CASE("IU to D.O. on the mini fixture, by hand", "[paths]") {
