@@ -47,5 +47,6 @@ void register_neighbors(CLI::App& app, Registry& registry);
 void register_path(CLI::App& app, Registry& registry);
 void register_degrees(CLI::App& app, Registry& registry);
 void register_generate(CLI::App& app, Registry& registry);
+void register_centrality(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_path(app, registry);
   hallyu::cli::register_degrees(app, registry);
   hallyu::cli::register_generate(app, registry);
+  hallyu::cli::register_centrality(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -144,12 +144,13 @@ TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][error
   CHECK_THAT(r.err, StartsWith("hallyu: "));
   CHECK(run_hallyu({}).exit_code == 2);
   CHECK(run_hallyu({"neighbors", "iu", "--radius", "99"}).exit_code == 2);
-  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees"}) {
+  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees", "centrality"}) {
     auto help = run_hallyu({command, "--help"});
     INFO(command);
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.out, Contains("--json") && Contains("--data"));
   }
+  CHECK_THAT(run_hallyu({"generate", "--help"}).out, Contains("--json") && Contains("--output"));
 }
 
 TEST_CASE("hostile names survive JSON output intact", "[cli][escaping]") {
@@ -214,4 +215,48 @@ TEST_CASE("degrees --json counts entities per distance", "[cli][paths]") {
   auto filtered = parse(run_hallyu({"degrees", "iu", "--via", "acted_in", "--json", "--data", fixture("mini.json")}).out);
   CHECK(filtered["reachable"].GetInt() == 4);
   CHECK(filtered["unreachable"].GetInt() == 11);
+}
+
+TEST_CASE("centrality --json is sorted by score then id", "[cli][centrality]") {
+  auto r = run_hallyu({"centrality", "--metric", "betweenness", "--top", "0", "--json", "--data", fixture("mini.json")});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  CHECK(std::string(d["metric"].GetString()) == "betweenness");
+  const auto& scores = d["scores"];
+  REQUIRE(scores.Size() == 16);
+  for (rapidjson::SizeType i = 1; i < scores.Size(); ++i) {
+    double a = scores[i - 1]["score"].GetDouble(), b = scores[i]["score"].GetDouble();
+    CHECK(a >= b);
+    if (a == b) CHECK(std::string(scores[i - 1]["id"].GetString()) < std::string(scores[i]["id"].GetString()));
+  }
+  // The OST is the only bridge between IU's side and SM's side of the mini graph.
+  CHECK(std::string(scores[0]["id"].GetString()) == "hotel-del-luna");
+}
+
+TEST_CASE("centrality filters change the ranking", "[cli][centrality][filter]") {
+  auto top_id = [](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"centrality", "-m", "degree", "--json", "--data", fixture("mini.json")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_hallyu(args);
+    REQUIRE(r.exit_code == 0);
+    auto d = parse(r.out);
+    return std::make_pair(std::string(d["scores"][0]["id"].GetString()), d["entities"].GetInt());
+  };
+  CHECK(top_id({}).second == 16);
+  CHECK(top_id({"--exclude-kinds", "agency,network"}).second == 12);  // computed on the induced subgraph
+  CHECK(top_id({"--kind", "actor"}).first != top_id({}).first);        // listing filter
+  CHECK(top_id({"--projection", "people"}).second == 6);               // idols and actors only
+  auto top3 = parse(run_hallyu({"centrality", "-m", "pagerank", "--top", "3", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(top3["scores"].Size() == 3);
+}
+
+TEST_CASE("centrality usage errors exit 2", "[cli][centrality][errors]") {
+  check_one_line_error(run_hallyu({"centrality", "-m", "popularity", "--data", fixture("mini.json")}), "unknown metric 'popularity'");
+  check_one_line_error(run_hallyu({"centrality", "-m", "pagerank", "--approx", "0.1", "--data", fixture("mini.json")}),
+                       "--approx applies to --metric betweenness only");
+  check_one_line_error(run_hallyu({"centrality", "-m", "betweenness", "--approx", "2", "--data", fixture("mini.json")}),
+                       "--approx must be between 0 and 1");
+  check_one_line_error(run_hallyu({"centrality", "--projection", "fans", "--data", fixture("mini.json")}), "unknown projection 'fans'");
+  auto approx = parse(run_hallyu({"centrality", "-m", "betweenness", "--approx", "0.1", "--seed", "3", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(approx["approximate"]["samples"].GetInt() > 0);
 }

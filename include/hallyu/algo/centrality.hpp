@@ -1,0 +1,58 @@
+// Centrality on a SimpleGraph, with NetworkX 2.8's definitions and defaults so results can be
+// checked against it to 1e-9: degree, betweenness (normalised; exact in parallel, or sampled with a
+// guarantee), closeness (Wasserman-Faust improved), harmonic, PageRank and eigenvector (the same
+// power iterations, start vectors and stopping rules as NetworkX).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "hallyu/algo/simple_graph.hpp"
+
+namespace hallyu::algo {
+
+enum class Metric { degree, betweenness, closeness, harmonic, pagerank, eigenvector };
+Metric parse_metric(std::string_view name);  // throws UsageError with the valid names
+std::string_view to_string(Metric metric);
+
+// Called now and then with (work done, total work) from the computing threads, one call at a time.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+struct ParallelOptions {
+  unsigned threads = 0;  // 0: all hardware threads
+  Progress progress;     // may be empty
+};
+
+std::vector<double> degree_centrality(const SimpleGraph& g);
+// Exact (Brandes). The result does not depend on the thread count: sources are processed in fixed
+// blocks whose partial sums are added in block order.
+std::vector<double> betweenness_centrality(const SimpleGraph& g, const ParallelOptions& options = {});
+std::vector<double> closeness_centrality(const SimpleGraph& g, const ParallelOptions& options = {});
+std::vector<double> harmonic_centrality(const SimpleGraph& g, const ParallelOptions& options = {});
+
+struct PowerIterationOptions {
+  double tolerance = 1e-6;
+  unsigned max_iterations = 100;
+};
+struct PowerIterationResult {
+  std::vector<double> scores;
+  unsigned iterations = 0;
+  bool converged = false;
+};
+PowerIterationResult pagerank(const SimpleGraph& g, double alpha = 0.85, const PowerIterationOptions& options = {});
+PowerIterationResult eigenvector_centrality(const SimpleGraph& g, const PowerIterationOptions& options = {});
+
+// Riondato-Kornaropoulos sampling: with probability at least 1 - delta, every score is within
+// epsilon of the exact normalised betweenness. Deterministic for a seed, whatever the thread count
+// (sample i draws from its own stream; sums are integer counts).
+struct ApproximateBetweenness {
+  std::vector<double> scores;
+  std::uint64_t samples = 0;
+  std::uint32_t vertex_diameter_bound = 0;
+};
+ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsilon, double delta, std::uint64_t seed,
+                                               const ParallelOptions& options = {});
+
+}  // namespace hallyu::algo

@@ -1,0 +1,382 @@
+#include "hallyu/algo/centrality.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+#include "hallyu/error.hpp"
+#include "hallyu/text.hpp"
+
+namespace hallyu::algo {
+namespace {
+
+constexpr std::int32_t kUnseen = -1;
+
+unsigned thread_count(const ParallelOptions& options, std::size_t work) {
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(work, 1)));
+}
+
+// Runs body(first, last) over [0, n) in fixed blocks pulled by `threads` workers; then, in block
+// order, merge(block_index, block_result). Block results are merged as soon as all earlier ones are,
+// so at most a few are alive at once, and the merged sum is the same for any thread count.
+template <typename BlockResult, typename Body, typename Merge>
+void for_blocks(std::size_t n, std::size_t block_size, const ParallelOptions& options, Body body, Merge merge) {
+  const std::size_t blocks = (n + block_size - 1) / block_size;
+  std::atomic<std::size_t> next{0};
+  std::mutex lock;
+  std::map<std::size_t, BlockResult> pending;
+  std::size_t next_to_merge = 0, done = 0;
+  auto worker = [&] {
+    while (true) {
+      std::size_t b = next.fetch_add(1);
+      if (b >= blocks) return;
+      std::size_t first = b * block_size, last = std::min(n, first + block_size);
+      BlockResult result = body(first, last);
+      std::lock_guard<std::mutex> guard(lock);
+      pending.emplace(b, std::move(result));
+      while (!pending.empty() && pending.begin()->first == next_to_merge) {
+        merge(next_to_merge, pending.begin()->second);
+        pending.erase(pending.begin());
+        ++next_to_merge;
+      }
+      done += last - first;
+      if (options.progress) options.progress(done, n);
+    }
+  };
+  unsigned threads = thread_count(options, blocks);
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+std::size_t block_size_for(std::size_t n) { return std::max<std::size_t>(1, std::min<std::size_t>(256, n / 64 + 1)); }
+
+// Per-thread BFS state, reset only where a search wrote.
+struct BfsScratch {
+  std::vector<std::int32_t> distance;
+  std::vector<double> sigma, delta;
+  std::vector<std::uint32_t> order;
+  explicit BfsScratch(std::size_t n) : distance(n, kUnseen), sigma(n, 0.0), delta(n, 0.0) { order.reserve(n); }
+  void reset() {
+    for (std::uint32_t v : order) distance[v] = kUnseen, sigma[v] = 0.0, delta[v] = 0.0;
+    order.clear();
+  }
+};
+
+// BFS from s filling order (visit order), distance and shortest-path counts.
+void count_paths(const SimpleGraph& g, std::uint32_t s, BfsScratch& scratch) {
+  scratch.distance[s] = 0;
+  scratch.sigma[s] = 1.0;
+  scratch.order.push_back(s);
+  for (std::size_t head = 0; head < scratch.order.size(); ++head) {
+    std::uint32_t v = scratch.order[head];
+    std::int32_t next = scratch.distance[v] + 1;
+    for (std::uint32_t w : g.neighbors(v)) {
+      if (scratch.distance[w] == kUnseen) {
+        scratch.distance[w] = next;
+        scratch.order.push_back(w);
+      }
+      if (scratch.distance[w] == next) scratch.sigma[w] += scratch.sigma[v];
+    }
+  }
+}
+
+// Distances from s: calls visit(distance) for every other reachable vertex.
+template <typename Visit>
+void distances_from(const SimpleGraph& g, std::uint32_t s, BfsScratch& scratch, Visit visit) {
+  scratch.distance[s] = 0;
+  scratch.order.push_back(s);
+  for (std::size_t head = 0; head < scratch.order.size(); ++head) {
+    std::uint32_t v = scratch.order[head];
+    for (std::uint32_t w : g.neighbors(v)) {
+      if (scratch.distance[w] != kUnseen) continue;
+      scratch.distance[w] = scratch.distance[v] + 1;
+      scratch.order.push_back(w);
+      visit(scratch.distance[w]);
+    }
+  }
+}
+
+// A per-source score computed independently for every vertex (closeness, harmonic).
+template <typename Score>
+std::vector<double> per_source(const SimpleGraph& g, const ParallelOptions& options, Score score) {
+  const std::size_t n = g.size();
+  std::vector<double> result(n, 0.0);
+  for_blocks<int>(
+      n, block_size_for(n), options,
+      [&](std::size_t first, std::size_t last) {
+        BfsScratch scratch(n);
+        for (std::size_t s = first; s < last; ++s) {
+          result[s] = score(static_cast<std::uint32_t>(s), scratch);
+          scratch.reset();
+        }
+        return 0;
+      },
+      [](std::size_t, int) {});
+  return result;
+}
+
+// xoshiro-style stream for sample i of a run: SplitMix64 over (seed, i), so samples are independent
+// of which thread draws them.
+class SampleRandom {
+ public:
+  SampleRandom(std::uint64_t seed, std::uint64_t sample) : state_(seed * 0x9e3779b97f4a7c15ULL ^ (sample + 0x632be59bd9b4e019ULL)) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  std::uint64_t below(std::uint64_t n) { return std::min(n - 1, static_cast<std::uint64_t>(unit() * static_cast<double>(n))); }
+
+ private:
+  std::uint64_t state_;
+};
+
+}  // namespace
+
+Metric parse_metric(std::string_view name) {
+  for (Metric m : {Metric::degree, Metric::betweenness, Metric::closeness, Metric::harmonic, Metric::pagerank,
+                   Metric::eigenvector}) {
+    if (to_string(m) == name) return m;
+  }
+  throw UsageError("unknown metric " + text::quote(name) +
+                   "; metrics are degree, betweenness, closeness, harmonic, pagerank, eigenvector");
+}
+
+std::string_view to_string(Metric metric) {
+  switch (metric) {
+    case Metric::degree: return "degree";
+    case Metric::betweenness: return "betweenness";
+    case Metric::closeness: return "closeness";
+    case Metric::harmonic: return "harmonic";
+    case Metric::pagerank: return "pagerank";
+    case Metric::eigenvector: return "eigenvector";
+  }
+  return "?";
+}
+
+std::vector<double> degree_centrality(const SimpleGraph& g) {
+  const std::size_t n = g.size();
+  std::vector<double> result(n, 1.0);  // NetworkX: a graph of one entity scores 1
+  if (n <= 1) return result;
+  const double scale = 1.0 / static_cast<double>(n - 1);
+  for (std::uint32_t v = 0; v < n; ++v) result[v] = g.degree(v) * scale;
+  return result;
+}
+
+std::vector<double> betweenness_centrality(const SimpleGraph& g, const ParallelOptions& options) {
+  const std::size_t n = g.size();
+  std::vector<double> total(n, 0.0);
+  for_blocks<std::vector<double>>(
+      n, block_size_for(n), options,
+      [&](std::size_t first, std::size_t last) {
+        std::vector<double> partial(n, 0.0);
+        BfsScratch scratch(n);
+        for (std::size_t s = first; s < last; ++s) {
+          count_paths(g, static_cast<std::uint32_t>(s), scratch);
+          // Dependencies in reverse BFS order, as NetworkX's _accumulate_basic.
+          for (std::size_t i = scratch.order.size(); i-- > 0;) {
+            std::uint32_t w = scratch.order[i];
+            double coefficient = (1.0 + scratch.delta[w]) / scratch.sigma[w];
+            for (std::uint32_t v : g.neighbors(w)) {
+              if (scratch.distance[v] == scratch.distance[w] - 1) scratch.delta[v] += scratch.sigma[v] * coefficient;
+            }
+            if (w != s) partial[w] += scratch.delta[w];
+          }
+          scratch.reset();
+        }
+        return partial;
+      },
+      [&](std::size_t, const std::vector<double>& partial) {
+        for (std::size_t v = 0; v < n; ++v) total[v] += partial[v];
+      });
+  // NetworkX normalises undirected betweenness by 1 / ((n - 1)(n - 2)); each pair was counted twice.
+  if (n > 2) {
+    const double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+    for (double& b : total) b *= scale;
+  }
+  return total;
+}
+
+std::vector<double> closeness_centrality(const SimpleGraph& g, const ParallelOptions& options) {
+  const double n = g.size();
+  return per_source(g, options, [&](std::uint32_t s, BfsScratch& scratch) {
+    double total = 0, reached = 1;
+    distances_from(g, s, scratch, [&](std::int32_t d) { total += d, reached += 1; });
+    if (total <= 0 || n <= 1) return 0.0;
+    return (reached - 1) / total * ((reached - 1) / (n - 1));  // wf_improved
+  });
+}
+
+std::vector<double> harmonic_centrality(const SimpleGraph& g, const ParallelOptions& options) {
+  return per_source(g, options, [&](std::uint32_t s, BfsScratch& scratch) {
+    double total = 0;
+    distances_from(g, s, scratch, [&](std::int32_t d) { total += 1.0 / d; });
+    return total;
+  });
+}
+
+PowerIterationResult pagerank(const SimpleGraph& g, double alpha, const PowerIterationOptions& options) {
+  const std::size_t n = g.size();
+  PowerIterationResult result;
+  if (n == 0) {
+    result.converged = true;
+    return result;
+  }
+  const double uniform = 1.0 / static_cast<double>(n);
+  std::vector<double> x(n, uniform), next(n), inverse_degree(n);
+  std::vector<std::uint32_t> dangling;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (g.degree(v) == 0) {
+      dangling.push_back(v);
+    } else {
+      inverse_degree[v] = 1.0 / g.degree(v);
+    }
+  }
+  for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
+    double dangling_sum = 0;
+    for (std::uint32_t v : dangling) dangling_sum += x[v];
+    for (std::uint32_t j = 0; j < n; ++j) {
+      double incoming = 0;
+      for (std::uint32_t i : g.neighbors(j)) incoming += x[i] * inverse_degree[i];
+      next[j] = alpha * (incoming + dangling_sum * uniform) + (1 - alpha) * uniform;
+    }
+    double error = 0;
+    for (std::size_t v = 0; v < n; ++v) error += std::abs(next[v] - x[v]);
+    std::swap(x, next);
+    if (error < static_cast<double>(n) * options.tolerance) {
+      result.converged = true;
+      break;
+    }
+  }
+  result.iterations = std::min(result.iterations, options.max_iterations);
+  result.scores = std::move(x);
+  return result;
+}
+
+PowerIterationResult eigenvector_centrality(const SimpleGraph& g, const PowerIterationOptions& options) {
+  const std::size_t n = g.size();
+  PowerIterationResult result;
+  if (n == 0) {
+    result.converged = true;
+    return result;
+  }
+  // NetworkX 2.8: start from 1/n everywhere and iterate with (A + I), normalising by the L2 norm.
+  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
+    for (std::uint32_t v = 0; v < n; ++v) {
+      double sum = x[v];
+      for (std::uint32_t u : g.neighbors(v)) sum += x[u];
+      next[v] = sum;
+    }
+    double norm = 0;
+    for (double value : next) norm += value * value;
+    norm = std::sqrt(norm);
+    if (norm == 0) norm = 1;
+    double error = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+      next[v] /= norm;
+      error += std::abs(next[v] - x[v]);
+    }
+    std::swap(x, next);
+    if (error < static_cast<double>(n) * options.tolerance) {
+      result.converged = true;
+      break;
+    }
+  }
+  result.iterations = std::min(result.iterations, options.max_iterations);
+  result.scores = std::move(x);
+  return result;
+}
+
+ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsilon, double delta, std::uint64_t seed,
+                                               const ParallelOptions& options) {
+  if (!(epsilon > 0 && epsilon < 1)) throw UsageError("--approx must be between 0 and 1 (exclusive)");
+  if (!(delta > 0 && delta < 1)) throw UsageError("--delta must be between 0 and 1 (exclusive)");
+  const std::size_t n = g.size();
+  ApproximateBetweenness result;
+  result.scores.assign(n, 0.0);
+  if (n <= 2) return result;
+  // Vertex-diameter bound: per component, a BFS from any vertex reaching eccentricity e bounds the
+  // number of vertices on a shortest path by 2e + 1.
+  {
+    BfsScratch scratch(n);
+    std::vector<bool> seen(n, false);
+    for (std::uint32_t s = 0; s < n; ++s) {
+      if (seen[s]) continue;
+      std::int32_t eccentricity = 0;
+      distances_from(g, s, scratch, [&](std::int32_t d) { eccentricity = std::max(eccentricity, d); });
+      for (std::uint32_t v : scratch.order) seen[v] = true;
+      scratch.reset();
+      result.vertex_diameter_bound = std::max<std::uint32_t>(result.vertex_diameter_bound, 2 * eccentricity + 1);
+    }
+  }
+  // The estimator targets betweenness normalised by n(n-1); NetworkX's is n/(n-2) times that, so the
+  // sample size is computed for epsilon * (n-2)/n to keep the guarantee on NetworkX's scale.
+  const double rk_epsilon = epsilon * static_cast<double>(n - 2) / static_cast<double>(n);
+  const double vd_term = std::floor(std::log2(std::max<double>(1.0, result.vertex_diameter_bound - 2.0))) + 1.0;
+  result.samples = static_cast<std::uint64_t>(std::ceil(0.5 / (rk_epsilon * rk_epsilon) * (vd_term + std::log(1.0 / delta))));
+  std::vector<std::uint64_t> counts(n, 0);
+  for_blocks<std::vector<std::uint64_t>>(
+      result.samples, 256, options,
+      [&](std::size_t first, std::size_t last) {
+        std::vector<std::uint64_t> partial(n, 0);
+        BfsScratch scratch(n);
+        for (std::size_t i = first; i < last; ++i) {
+          SampleRandom random(seed, i);
+          auto u = static_cast<std::uint32_t>(random.below(n));
+          auto v = static_cast<std::uint32_t>(random.below(n - 1));
+          if (v >= u) ++v;
+          // BFS from u with path counts, stopping after v's level.
+          scratch.distance[u] = 0;
+          scratch.sigma[u] = 1.0;
+          scratch.order.push_back(u);
+          for (std::size_t head = 0; head < scratch.order.size(); ++head) {
+            std::uint32_t a = scratch.order[head];
+            if (scratch.distance[v] != kUnseen && scratch.distance[a] >= scratch.distance[v]) break;
+            for (std::uint32_t b : g.neighbors(a)) {
+              if (scratch.distance[b] == kUnseen) {
+                scratch.distance[b] = scratch.distance[a] + 1;
+                scratch.order.push_back(b);
+              }
+              if (scratch.distance[b] == scratch.distance[a] + 1) scratch.sigma[b] += scratch.sigma[a];
+            }
+          }
+          if (scratch.distance[v] != kUnseen) {
+            // Walk back from v choosing each predecessor with probability sigma(p) / sigma(current).
+            std::uint32_t current = v;
+            while (true) {
+              double pick = random.unit() * scratch.sigma[current];
+              std::uint32_t chosen = current;
+              for (std::uint32_t p : g.neighbors(current)) {
+                if (scratch.distance[p] != scratch.distance[current] - 1) continue;
+                chosen = p;
+                pick -= scratch.sigma[p];
+                if (pick < 0) break;
+              }
+              if (chosen == u) break;
+              ++partial[chosen];
+              current = chosen;
+            }
+          }
+          scratch.reset();
+        }
+        return partial;
+      },
+      [&](std::size_t, const std::vector<std::uint64_t>& partial) {
+        for (std::size_t w = 0; w < n; ++w) counts[w] += partial[w];
+      });
+  const double scale = static_cast<double>(n) / (static_cast<double>(n - 2) * static_cast<double>(result.samples));
+  for (std::size_t w = 0; w < n; ++w) result.scores[w] = static_cast<double>(counts[w]) * scale;
+  return result;
+}
+
+}  // namespace hallyu::algo

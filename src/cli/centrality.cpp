@@ -1,0 +1,147 @@
+// hallyu centrality --metric M: who bridges music and drama.
+#include <cmath>
+
+#include "common.hpp"
+#include "hallyu/algo/centrality.hpp"
+#include "hallyu/error.hpp"
+#include "hallyu/io/json_writer.hpp"
+#include "hallyu/text.hpp"
+#include "progress.hpp"
+
+namespace hallyu::cli {
+
+void register_centrality(CLI::App& app, Registry& registry) {
+  struct Options : CommonOptions {
+    std::string metric = "degree";
+    std::vector<std::string> kinds;
+    std::size_t top = 20;
+    unsigned threads = 0;
+    double approx = 0;
+    double delta = 0.1;
+    std::uint64_t seed = 1;
+    std::string projection;
+    double alpha = 0.85;
+    double tolerance = 1e-6;
+    unsigned max_iterations = 100;
+    FilterOptions filter;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("centrality", "Rank entities by degree, betweenness, closeness, harmonic, pagerank or eigenvector");
+  command->add_option("--metric,-m", options->metric, "degree, betweenness, closeness, harmonic, pagerank, eigenvector");
+  command->add_option("--kind", options->kinds, "List only these kinds (computed on the whole filtered graph)")->delimiter(',');
+  command->add_option("--top", options->top, "How many to list (0: all)");
+  command->add_option("--threads", options->threads, "Threads for betweenness, closeness, harmonic (0: all cores)");
+  command->add_option("--approx", options->approx,
+                      "Sampled betweenness: every score within EPS of exact with probability 1 - delta");
+  command->add_option("--delta", options->delta, "Failure probability for --approx");
+  command->add_option("--seed", options->seed, "Seed for --approx (same seed, same result, any thread count)");
+  command->add_option("--projection", options->projection,
+                      "Rank people on a projection: 'people' (linked by a shared drama, a shared OST, or an OST of "
+                      "the other's drama) or 'costars' (a shared drama)");
+  command->add_option("--alpha", options->alpha, "PageRank damping factor");
+  command->add_option("--tol", options->tolerance, "Tolerance for pagerank and eigenvector (NetworkX's stopping rule)");
+  command->add_option("--max-iter", options->max_iterations, "Iteration limit for pagerank and eigenvector");
+  add_filter_options(*command, options->filter, "--via");
+  add_common_options(*command, *options);
+  command->footer(
+      "Computed on the simple undirected graph (parallel relations collapsed). --exclude-kinds and --via compute on\n"
+      "the induced subgraph without those entities or relations; --kind only filters what is listed.");
+  registry.push_back({command, [options] {
+    algo::Metric metric = algo::parse_metric(options->metric);
+    if (options->approx != 0 && metric != algo::Metric::betweenness) throw UsageError("--approx applies to --metric betweenness only");
+    Graph graph = load_graph(*options);
+    NameIndex names(graph);
+    algo::TraversalFilter filter = make_filter(options->filter, names);
+    KindSet listed = options->kinds.empty() ? kAnyKind : algo::parse_kinds(join(options->kinds, ","));
+    algo::SimpleGraph simple = options->projection.empty()
+                                   ? algo::simple_graph(graph, filter)
+                                   : algo::project(graph, algo::parse_projection(options->projection), filter);
+    ProgressLine progress(std::string(algo::to_string(metric)));
+    algo::ParallelOptions parallel{options->threads, [&](std::size_t done, std::size_t total) { progress(done, total); }};
+    algo::PowerIterationOptions power{options->tolerance, options->max_iterations};
+    std::vector<double> scores;
+    std::optional<algo::ApproximateBetweenness> approximate;
+    auto converged = [&](algo::PowerIterationResult r) {
+      if (!r.converged) {
+        throw UsageError(std::string(algo::to_string(metric)) + " did not converge in " + std::to_string(options->max_iterations) +
+                         " iterations (tolerance " + std::to_string(options->tolerance) + "); raise --max-iter");
+      }
+      return std::move(r.scores);
+    };
+    switch (metric) {
+      case algo::Metric::degree: scores = algo::degree_centrality(simple); break;
+      case algo::Metric::betweenness:
+        if (options->approx != 0) {
+          approximate = algo::approximate_betweenness(simple, options->approx, options->delta, options->seed, parallel);
+          scores = approximate->scores;
+        } else {
+          scores = algo::betweenness_centrality(simple, parallel);
+        }
+        break;
+      case algo::Metric::closeness: scores = algo::closeness_centrality(simple, parallel); break;
+      case algo::Metric::harmonic: scores = algo::harmonic_centrality(simple, parallel); break;
+      case algo::Metric::pagerank: scores = converged(algo::pagerank(simple, options->alpha, power)); break;
+      case algo::Metric::eigenvector: scores = converged(algo::eigenvector_centrality(simple, power)); break;
+    }
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < simple.size(); ++i) {
+      if (listed & bit(graph.kind(simple.original(i)))) order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      if (scores[a] != scores[b]) return scores[a] > scores[b];
+      return graph.entity(simple.original(a)).id < graph.entity(simple.original(b)).id;
+    });
+    if (options->top != 0 && order.size() > options->top) order.resize(options->top);
+    if (options->json) {
+      io::JsonWriter out;
+      out.start_object();
+      out.key("metric"), out.string(algo::to_string(metric));
+      out.key("entities"), out.integer(simple.size());
+      out.key("relations"), out.integer(static_cast<long long>(simple.edge_count()));
+      if (approximate) {
+        out.key("approximate"), out.start_object();
+        out.key("epsilon"), out.number(options->approx);
+        out.key("delta"), out.number(options->delta);
+        out.key("samples"), out.integer(static_cast<long long>(approximate->samples));
+        out.key("seed"), out.integer(static_cast<long long>(options->seed));
+        out.end_object();
+      }
+      out.key("scores"), out.start_array();
+      for (std::uint32_t i : order) {
+        const Entity& e = graph.entity(simple.original(i));
+        out.start_object();
+        out.key("id"), out.string(e.id);
+        out.key("name"), out.string(e.name);
+        out.key("kind"), out.string(to_string(e.kind));
+        out.key("score"), out.number(scores[i]);
+        out.end_object();
+      }
+      out.end_array();
+      out.end_object();
+      print_line(out.str());
+      return 0;
+    }
+    std::string header = std::string(algo::to_string(metric)) + " centrality over " + std::to_string(simple.size()) +
+                         " entities and " + std::to_string(simple.edge_count()) + " links";
+    if (!options->projection.empty()) header += " (" + options->projection + " projection)";
+    if (approximate) {
+      char guarantee[160];
+      std::snprintf(guarantee, sizeof guarantee, "; sampled: %llu samples, error <= %g with probability %g",
+                    static_cast<unsigned long long>(approximate->samples), options->approx, 1 - options->delta);
+      header += guarantee;
+    }
+    print_line(header);
+    std::size_t name_width = 0;
+    for (std::uint32_t i : order) name_width = std::max(name_width, text::display_width(graph.entity(simple.original(i)).name));
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+      const Entity& e = graph.entity(simple.original(order[rank]));
+      char score[32];
+      std::snprintf(score, sizeof score, "%.6f", scores[order[rank]]);
+      print_line(text::pad(std::to_string(rank + 1) + ".", 5) + score + "  " + text::pad(e.name, name_width) + "  " +
+                 text::pad(to_string(e.kind), 8) + e.id);
+    }
+    return 0;
+  }});
+}
+
+}  // namespace hallyu::cli
