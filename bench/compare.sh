@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks hallyu against igraph, graph-tool and NetworkX (Debian's python3-* packages) on the same
 # generated graphs and queries, in one run, and prints medians and ratios.
-# Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path] [--pairs 200]
+# Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path,pagerank,betweenness,approx] [--pairs 200]
+# Exact and approximate betweenness run on the 10k and 100k graphs only (the 1M one would take hours).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=10k,100k,1m repeat=5 ops=load,path pairs=200
+sizes=10k,100k,1m repeat=5 ops=load,path,pagerank,betweenness,approx pairs=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -25,12 +26,14 @@ declare -A idols=([10k]=1000 [100k]=10300 [1m]=105000 [5m]=520000)
 IFS=, read -r -a size_list <<< "$sizes"
 for size in "${size_list[@]}"; do
   [ -n "${idols[$size]:-}" ] || { echo "compare.sh: unknown size $size (10k, 100k, 1m, 5m)" >&2; exit 2; }
+  size_ops=$ops
+  case "$size" in 1m|5m) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e betweenness -e approx | paste -sd, -) ;; esac
   prefix="$out/g-$size"
   ./build-bench/hallyu generate --idols "${idols[$size]}" --seed 1 -o "$prefix.json" >&2
   n=$(/usr/bin/python3 bench/prepare.py "$prefix.json" "$prefix" "$pairs" 7)
   echo "== $size: $(./build-bench/hallyu stats --json --data "$prefix.json" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["entities"], "entities,", d["relations"], "relations")')" >&2
-  { ./build-bench/bench/hallyu_bench "$prefix.json" "$prefix.pairs" --repeat "$repeat" --ops "$ops"
-    /usr/bin/python3 bench/peers.py "$prefix.edges" "$prefix.pairs-index" "$n" --repeat "$repeat" --ops "$ops"
+  { ./build-bench/bench/hallyu_bench "$prefix.json" "$prefix.pairs" --repeat "$repeat" --ops "$size_ops"
+    /usr/bin/python3 bench/peers.py "$prefix.edges" "$prefix.pairs-index" "$n" --repeat "$repeat" --ops "$size_ops"
   } | sed "s/^{/{\"graph\":\"$size\",/" | tee -a "$results" >&2
 done
 echo

@@ -3,10 +3,14 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path]
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path,betweenness,pagerank,approx]
+// `approx` also runs exact betweenness and reports the largest error and the speedup, per --epsilon
+// (comma-separated).
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cmath>
+#include <thread>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "hallyu/algo/centrality.hpp"
 #include "hallyu/algo/paths.hpp"
 #include "hallyu/io/json_loader.hpp"
 
@@ -53,10 +58,12 @@ int main(int argc, char** argv) {
   }
   std::string dataset = argv[1], pairs_file = argv[2], ops = "load,path";
   int repeat = 5;
+  std::string epsilons = "0.05,0.02,0.01";
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--repeat") repeat = std::stoi(argv[i + 1]);
     if (flag == "--ops") ops = argv[i + 1];
+    if (flag == "--epsilon") epsilons = argv[i + 1];
   }
   auto wants = [&](const std::string& op) { return ("," + ops + ",").find("," + op + ",") != std::string::npos; };
   try {
@@ -91,6 +98,54 @@ int main(int argc, char** argv) {
         }
       }
       report("path", per_query_ms, std::to_string(length_sum));
+    }
+    // Centrality on the simple graph, like the peers after simplify().
+    auto simple = hallyu::algo::simple_graph(*graph);
+    auto time_it = [&](int runs, const std::function<void()>& body) {
+      std::vector<double> samples;
+      for (int r = 0; r < runs; ++r) {
+        auto start = Clock::now();
+        body();
+        samples.push_back(milliseconds_since(start));
+      }
+      return samples;
+    };
+    auto max_check = [](const std::vector<double>& scores) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.6g", *std::max_element(scores.begin(), scores.end()));
+      return std::string(text);
+    };
+    auto argmax = [&](const std::vector<double>& scores) {
+      return std::to_string(simple.original(static_cast<std::uint32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin())));
+    };
+    std::vector<double> exact;
+    if (wants("betweenness") || wants("approx")) {
+      auto samples = time_it(wants("betweenness") ? std::max(1, repeat / 2) : 1,
+                             [&] { exact = hallyu::algo::betweenness_centrality(simple); });
+      if (wants("betweenness")) report("betweenness", samples, max_check(exact), ",\"threads\":" + std::to_string(std::thread::hardware_concurrency()));
+      if (wants("approx")) {
+        double exact_ms = median(samples);
+        std::stringstream list(epsilons);
+        std::string item;
+        while (std::getline(list, item, ',')) {
+          double epsilon = std::stod(item);
+          hallyu::algo::ApproximateBetweenness approx;
+          auto approx_samples = time_it(1, [&] { approx = hallyu::algo::approximate_betweenness(simple, epsilon, 0.1, 1); });
+          double max_error = 0;
+          for (std::size_t v = 0; v < exact.size(); ++v) max_error = std::max(max_error, std::abs(approx.scores[v] - exact[v]));
+          char extra[256];
+          std::snprintf(extra, sizeof extra,
+                        ",\"epsilon\":%g,\"delta\":0.1,\"samples\":%llu,\"max_error\":%.6g,\"exact_ms\":%.3f,\"speedup\":%.2f,\"entities\":%u",
+                        epsilon, static_cast<unsigned long long>(approx.samples), max_error, exact_ms,
+                        exact_ms / median(approx_samples), simple.size());
+          report("approx-betweenness-" + item, approx_samples, max_error < epsilon ? "within-epsilon" : "OUTSIDE-EPSILON", extra);
+        }
+      }
+    }
+    if (wants("pagerank")) {
+      std::vector<double> scores;
+      auto samples = time_it(repeat, [&] { scores = hallyu::algo::pagerank(simple).scores; });
+      report("pagerank", samples, argmax(scores));
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "hallyu_bench: %s\n", e.what());

@@ -3,7 +3,8 @@
 the same queries as bench/hallyu_bench, one JSON line per tool and operation, with the same "check"
 field so compare.sh can confirm every tool answered the same question.
 
-Usage: peers.py EDGES.txt PAIRS_INDEX.txt N_VERTICES [--repeat R] [--ops load,path] [--tools igraph,networkx,graph-tool]
+Usage: peers.py EDGES.txt PAIRS_INDEX.txt N_VERTICES [--repeat R] [--ops load,path,betweenness,pagerank] [--tools ...]
+NetworkX betweenness runs only on graphs of at most 20,000 vertices (it takes minutes beyond).
 EDGES.txt holds "u v" vertex indexes (one relation per line, parallel relations kept as they are in
 hallyu's input; every tool collapses them or not as it does); PAIRS_INDEX.txt holds "s t" indexes.
 """
@@ -31,7 +32,11 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
-def bench(tool, load, path_length):
+def max_check(values):
+    return f"{max(values):.6g}"
+
+
+def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simplify=lambda g: g):
     samples, graph = [], None
     for _ in range(args.repeat if "load" in ops else 1):
         graph = None
@@ -50,6 +55,20 @@ def bench(tool, load, path_length):
                 samples.append(seconds)
                 total += length
         report(tool, "path", samples, total)
+    if "betweenness" in ops and betweenness:
+        simple = simplify(graph)
+        samples, value = [], None
+        for _ in range(max(1, args.repeat // 2)):
+            seconds, value = timed(lambda: betweenness(simple))
+            samples.append(seconds)
+        report(tool, "betweenness", samples, max_check(value))
+    if "pagerank" in ops and pagerank_argmax:
+        simple = simplify(graph)
+        samples, value = [], None
+        for _ in range(args.repeat):
+            seconds, value = timed(lambda: pagerank_argmax(simple))
+            samples.append(seconds)
+        report(tool, "pagerank", samples, value)
 
 
 tools = args.tools.split(",")
@@ -63,7 +82,20 @@ if "igraph" in tools:
         p = g.get_shortest_paths(s, to=t, output="vpath")[0]
         return len(p) - 1 if p else -1
 
-    bench("igraph", ig_load, ig_path)
+    def ig_simplify(g):
+        g = g.copy()
+        g.simplify()
+        return g
+
+    def ig_betweenness(g):
+        n = g.vcount()  # igraph counts each unordered pair once; NetworkX's scale is 2/((n-1)(n-2))
+        return [b * 2 / ((n - 1) * (n - 2)) for b in g.betweenness(directed=False)]
+
+    def ig_pagerank(g):
+        pr = g.pagerank(directed=False)
+        return str(max(range(len(pr)), key=pr.__getitem__))
+
+    bench("igraph", ig_load, ig_path, ig_betweenness, ig_pagerank, ig_simplify)
 
 if "networkx" in tools:
     import networkx as nx
@@ -79,7 +111,12 @@ if "networkx" in tools:
         except nx.NetworkXNoPath:
             return -1
 
-    bench("networkx", nx_load, nx_path)
+    def nx_pagerank(g):
+        pr = nx.pagerank(g)
+        return str(max(pr, key=pr.get))
+
+    bench("networkx", nx_load, nx_path,
+          (lambda g: list(nx.betweenness_centrality(g).values())) if args.n <= 20000 else None, nx_pagerank)
 
 if "graph-tool" in tools:
     try:
@@ -97,4 +134,16 @@ if "graph-tool" in tools:
             vertices, _ = gt.shortest_path(g, g.vertex(s), g.vertex(t))
             return len(vertices) - 1 if vertices else (0 if s == t else -1)
 
-        bench("graph-tool", gt_load, gt_path)
+        def gt_simplify(g):
+            g = g.copy()
+            gt.remove_parallel_edges(g)
+            return g
+
+        def gt_betweenness(g):
+            vertex, _ = gt.betweenness(g)  # normalised like NetworkX for undirected graphs
+            return list(vertex.a)
+
+        def gt_pagerank(g):
+            return str(int(gt.pagerank(g).a.argmax()))
+
+        bench("graph-tool", gt_load, gt_path, gt_betweenness, gt_pagerank, gt_simplify)

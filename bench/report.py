@@ -28,5 +28,10 @@ for (graph, op), tools in table.items():
             cells.append(f"{r['median_ms']:.4g} ({r['median_ms'] / h['median_ms']:.1f}x)")
         else:
             cells.append(f"{r['median_ms']:.4g}")
-    cells.append("yes" if len(set(checks.values())) <= 1 else "NO: " + ", ".join(f"{t}={c}" for t, c in checks.items()))
+    if h and "max_error" in h:
+        cells.append(f"max error {h['max_error']:.3g} < {h['epsilon']} on {h['entities']} entities: {h['samples']} samples, "
+                     f"{h['speedup']:.1f}x faster than exact ({h['exact_ms']:.0f} ms)" if h["check"] == "within-epsilon"
+                     else f"OUTSIDE epsilon: max error {h['max_error']:.3g} > {h['epsilon']}")
+    else:
+        cells.append("yes" if len(set(checks.values())) <= 1 else "NO: " + ", ".join(f"{t}={c}" for t, c in checks.items()))
     print("| " + " | ".join(cells) + " |")

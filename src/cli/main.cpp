@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_degrees(app, registry);
   hallyu::cli::register_generate(app, registry);
   hallyu::cli::register_centrality(app, registry);
+  hallyu::cli::register_clusters(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

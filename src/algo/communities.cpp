@@ -1,0 +1,503 @@
+#include "hallyu/algo/communities.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "hallyu/error.hpp"
+#include "hallyu/text.hpp"
+
+namespace hallyu::algo {
+namespace {
+
+// SplitMix64 stream: seeded shuffles and choices that are the same on every platform.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed ^ 0x5851f42d4c957f2dULL) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  std::size_t below(std::size_t n) { return std::min(n - 1, static_cast<std::size_t>(unit() * static_cast<double>(n))); }
+  template <typename T>
+  void shuffle(std::vector<T>& items) {
+    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+// A weighted graph for the levels of Louvain and Leiden. adjacency holds no self-loops; a node's
+// self-loop weight (A_ii, i.e. twice its internal edge weight) is kept apart, since it does not
+// change with the node's community. strength[i] = sum_j A_ij including A_ii.
+struct WeightedGraph {
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> targets;
+  std::vector<double> weights;
+  std::vector<double> self_loop;
+  std::vector<double> strength;
+  double total = 0;  // 2m
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(self_loop.size()); }
+};
+
+WeightedGraph weighted_from(const SimpleGraph& g) {
+  WeightedGraph w;
+  const std::uint32_t n = g.size();
+  w.offsets.assign(n + 1, 0);
+  w.self_loop.assign(n, 0.0);
+  w.strength.assign(n, 0.0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    auto nbrs = g.neighbors(v);
+    w.offsets[v + 1] = w.offsets[v] + static_cast<std::uint32_t>(nbrs.size());
+    w.targets.insert(w.targets.end(), nbrs.begin(), nbrs.end());
+    w.strength[v] = static_cast<double>(nbrs.size());
+    w.total += w.strength[v];
+  }
+  w.weights.assign(w.targets.size(), 1.0);
+  return w;
+}
+
+// Collapses each community of `membership` (0..count-1) into one node.
+WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::uint32_t>& membership, std::uint32_t count) {
+  WeightedGraph a;
+  a.self_loop.assign(count, 0.0);
+  a.strength.assign(count, 0.0);
+  a.total = g.total;
+  std::vector<std::vector<std::uint32_t>> members(count);
+  for (std::uint32_t v = 0; v < g.size(); ++v) members[membership[v]].push_back(v);
+  std::vector<double> weight_to(count, 0.0);
+  std::vector<std::uint32_t> touched;
+  a.offsets.push_back(0);
+  for (std::uint32_t c = 0; c < count; ++c) {
+    for (std::uint32_t v : members[c]) {
+      a.self_loop[c] += g.self_loop[v];
+      a.strength[c] += g.strength[v];
+      for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        std::uint32_t d = membership[g.targets[e]];
+        if (d == c) {
+          a.self_loop[c] += g.weights[e];
+          continue;
+        }
+        if (weight_to[d] == 0.0) touched.push_back(d);
+        weight_to[d] += g.weights[e];
+      }
+    }
+    std::sort(touched.begin(), touched.end());
+    for (std::uint32_t d : touched) {
+      a.targets.push_back(d);
+      a.weights.push_back(weight_to[d]);
+      weight_to[d] = 0.0;
+    }
+    touched.clear();
+    a.offsets.push_back(static_cast<std::uint32_t>(a.targets.size()));
+  }
+  return a;
+}
+
+// Weights from node v to each neighbouring community, gathered without clearing a whole array.
+class NeighborWeights {
+ public:
+  explicit NeighborWeights(std::size_t n) : weight_(n, 0.0), seen_(n, false) {}
+  void gather(const WeightedGraph& g, std::uint32_t v, const std::vector<std::uint32_t>& community) {
+    clear();
+    for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      std::uint32_t c = community[g.targets[e]];
+      if (!seen_[c]) seen_[c] = true, order_.push_back(c);
+      weight_[c] += g.weights[e];
+    }
+  }
+  void clear() {
+    for (std::uint32_t c : order_) weight_[c] = 0.0, seen_[c] = false;
+    order_.clear();
+  }
+  double weight(std::uint32_t c) const { return weight_[c]; }
+  const std::vector<std::uint32_t>& communities() const { return order_; }
+
+ private:
+  std::vector<double> weight_;
+  std::vector<bool> seen_;
+  std::vector<std::uint32_t> order_;
+};
+
+// Renumbers labels 0..k-1 in order of first appearance; returns k.
+std::uint32_t compact_labels(std::vector<std::uint32_t>& labels) {
+  std::vector<std::uint32_t> renumber(labels.size() + 1, kNoCommunity);
+  std::uint32_t next = 0;
+  for (auto& l : labels) {
+    if (renumber[l] == kNoCommunity) renumber[l] = next++;
+    l = renumber[l];
+  }
+  return next;
+}
+
+// Louvain's local moving phase. Returns whether any node moved.
+bool move_nodes(const WeightedGraph& g, std::vector<std::uint32_t>& community, std::vector<double>& total, double gamma,
+                Random& random) {
+  const std::uint32_t n = g.size();
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  random.shuffle(order);
+  NeighborWeights weights(n);
+  bool any = false;
+  for (int pass = 0; pass < 1000; ++pass) {
+    bool moved = false;
+    for (std::uint32_t v : order) {
+      std::uint32_t from = community[v];
+      weights.gather(g, v, community);
+      total[from] -= g.strength[v];
+      const double k = g.strength[v] * gamma / g.total;
+      std::uint32_t best = from;
+      double best_gain = weights.weight(from) - k * total[from];
+      for (std::uint32_t c : weights.communities()) {
+        double gain = weights.weight(c) - k * total[c];
+        if (gain > best_gain + 1e-12) best_gain = gain, best = c;
+      }
+      total[best] += g.strength[v];
+      if (best != from) community[v] = best, moved = true, any = true;
+    }
+    if (!moved) break;
+  }
+  return any;
+}
+
+// Leiden's fast local moving: a queue of nodes to visit, refilled with neighbours of moved nodes.
+void move_nodes_fast(const WeightedGraph& g, std::vector<std::uint32_t>& community, std::vector<double>& total,
+                     std::vector<std::uint32_t>& size, double gamma, Random& random) {
+  const std::uint32_t n = g.size();
+  std::vector<std::uint32_t> queue(n);
+  std::iota(queue.begin(), queue.end(), 0u);
+  random.shuffle(queue);
+  std::vector<bool> queued(n, true);
+  std::vector<std::uint32_t> empty;
+  for (std::uint32_t c = 0; c < n; ++c) {
+    if (size[c] == 0) empty.push_back(c);
+  }
+  NeighborWeights weights(n);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    std::uint32_t v = queue[head];
+    queued[v] = false;
+    std::uint32_t from = community[v];
+    weights.gather(g, v, community);
+    total[from] -= g.strength[v];
+    --size[from];
+    if (size[from] == 0) empty.push_back(from);
+    const double k = g.strength[v] * gamma / g.total;
+    std::uint32_t best = from;
+    double best_gain = weights.weight(from) - k * total[from];
+    for (std::uint32_t c : weights.communities()) {
+      double gain = weights.weight(c) - k * total[c];
+      if (gain > best_gain + 1e-12) best_gain = gain, best = c;
+    }
+    if (best_gain < -1e-12 && !empty.empty()) best = empty.back();  // alone beats every neighbour
+    if (size[best] == 0) empty.erase(std::find(empty.begin(), empty.end(), best));
+    total[best] += g.strength[v];
+    ++size[best];
+    community[v] = best;
+    if (best == from) continue;
+    for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      std::uint32_t u = g.targets[e];
+      if (!queued[u] && community[u] != best) queued[u] = true, queue.push_back(u);
+    }
+  }
+}
+
+// Leiden's refinement: inside each community, start from singletons and merge well-connected nodes
+// into well-connected sub-communities, choosing randomly with weights exp(gain / theta).
+std::vector<std::uint32_t> refine(const WeightedGraph& g, const std::vector<std::uint32_t>& community, double gamma,
+                                  Random& random) {
+  constexpr double kTheta = 0.01;
+  const std::uint32_t n = g.size();
+  std::vector<std::uint32_t> refined(n);
+  std::iota(refined.begin(), refined.end(), 0u);
+  std::vector<double> refined_total(g.strength), external(n, 0.0), inside(n, 0.0);
+  std::vector<std::uint32_t> refined_size(n, 1);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  for (std::uint32_t v = 0; v < n; ++v) members[community[v]].push_back(v);
+  std::vector<double> community_total(n, 0.0);
+  for (std::uint32_t v = 0; v < n; ++v) community_total[community[v]] += g.strength[v];
+  // inside[v]: weight from v to the rest of its community; a singleton's external weight is that.
+  for (std::uint32_t v = 0; v < n; ++v) {
+    for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      if (community[g.targets[e]] == community[v]) inside[v] += g.weights[e];
+    }
+    external[v] = inside[v];
+  }
+  NeighborWeights weights(n);
+  std::vector<std::uint32_t> candidates;
+  std::vector<double> chances;
+  for (std::uint32_t s = 0; s < n; ++s) {
+    if (members[s].size() < 2) continue;
+    const double total_s = community_total[s];
+    std::vector<std::uint32_t> order = members[s];
+    random.shuffle(order);
+    for (std::uint32_t v : order) {
+      const double k = g.strength[v];
+      if (refined_size[refined[v]] != 1) continue;  // only singletons move
+      if (inside[v] < gamma * k * (total_s - k) / g.total) continue;  // v not well connected to S
+      weights.gather(g, v, refined);
+      candidates.clear();
+      chances.clear();
+      double best = 0;
+      for (std::uint32_t c : weights.communities()) {
+        if (c == refined[v]) continue;
+        // c is a refined community; it lies in S when the node that named it does (labels are node ids).
+        if (community[c] != s) continue;
+        if (external[c] < gamma * refined_total[c] * (total_s - refined_total[c]) / g.total) continue;
+        double gain = (weights.weight(c) - gamma * k * refined_total[c] / g.total) / (g.total / 2);
+        if (gain < 0) continue;
+        candidates.push_back(c);
+        chances.push_back(gain);
+        best = std::max(best, gain);
+      }
+      if (candidates.empty()) continue;
+      // Staying alone is a choice with gain 0.
+      double sum = std::exp((0 - best) / kTheta);
+      for (double& chance : chances) sum += (chance = std::exp((chance - best) / kTheta));
+      double pick = random.unit() * sum - std::exp((0 - best) / kTheta);
+      if (pick < 0) continue;
+      std::uint32_t target = candidates.back();
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        pick -= chances[i];
+        if (pick < 0) {
+          target = candidates[i];
+          break;
+        }
+      }
+      std::uint32_t from = refined[v];
+      refined_total[from] -= k, --refined_size[from];
+      external[target] += inside[v] - 2 * weights.weight(target);
+      refined_total[target] += k, ++refined_size[target];
+      refined[v] = target;
+    }
+  }
+  return refined;
+}
+
+std::vector<std::uint32_t> flatten(const std::vector<std::vector<std::uint32_t>>& levels, std::uint32_t n) {
+  std::vector<std::uint32_t> out(n);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    std::uint32_t c = v;
+    for (const auto& level : levels) c = level[c];
+    out[v] = c;
+  }
+  return out;
+}
+
+}  // namespace
+
+ClusterMethod parse_cluster_method(std::string_view name) {
+  for (ClusterMethod m : {ClusterMethod::components, ClusterMethod::kcore, ClusterMethod::louvain, ClusterMethod::leiden,
+                          ClusterMethod::label_propagation}) {
+    if (to_string(m) == name) return m;
+  }
+  throw UsageError("unknown method " + text::quote(name) + "; methods are components, kcore, louvain, leiden, label-propagation");
+}
+
+std::string_view to_string(ClusterMethod method) {
+  switch (method) {
+    case ClusterMethod::components: return "components";
+    case ClusterMethod::kcore: return "kcore";
+    case ClusterMethod::louvain: return "louvain";
+    case ClusterMethod::leiden: return "leiden";
+    case ClusterMethod::label_propagation: return "label-propagation";
+  }
+  return "?";
+}
+
+Partition canonical_partition(const std::vector<std::uint32_t>& labels) {
+  std::uint32_t max_label = 0;
+  for (std::uint32_t l : labels) {
+    if (l != kNoCommunity) max_label = std::max(max_label, l + 1);
+  }
+  std::vector<std::uint32_t> size(max_label, 0), first(max_label, kNoCommunity);
+  for (std::uint32_t v = 0; v < labels.size(); ++v) {
+    if (labels[v] == kNoCommunity) continue;
+    ++size[labels[v]];
+    if (first[labels[v]] == kNoCommunity) first[labels[v]] = v;
+  }
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t l = 0; l < max_label; ++l) {
+    if (size[l] > 0) order.push_back(l);
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return size[a] != size[b] ? size[a] > size[b] : first[a] < first[b];
+  });
+  std::vector<std::uint32_t> renumber(max_label, kNoCommunity);
+  for (std::uint32_t i = 0; i < order.size(); ++i) renumber[order[i]] = i;
+  Partition p;
+  p.count = static_cast<std::uint32_t>(order.size());
+  p.community.resize(labels.size());
+  for (std::size_t v = 0; v < labels.size(); ++v) p.community[v] = labels[v] == kNoCommunity ? kNoCommunity : renumber[labels[v]];
+  return p;
+}
+
+double modularity(const SimpleGraph& g, const std::vector<std::uint32_t>& community, double resolution) {
+  const double two_m = 2.0 * static_cast<double>(g.edge_count());
+  if (two_m == 0) return 0.0;
+  std::uint32_t count = 0;
+  for (std::uint32_t c : community) {
+    if (c != kNoCommunity) count = std::max(count, c + 1);
+  }
+  std::vector<double> internal(count, 0.0), degree(count, 0.0);
+  for (std::uint32_t v = 0; v < g.size(); ++v) {
+    if (community[v] == kNoCommunity) continue;
+    degree[community[v]] += g.degree(v);
+    for (std::uint32_t u : g.neighbors(v)) {
+      if (community[u] == community[v]) internal[community[v]] += 1.0;  // each internal edge twice
+    }
+  }
+  double q = 0;
+  for (std::uint32_t c = 0; c < count; ++c) q += internal[c] / two_m - resolution * (degree[c] / two_m) * (degree[c] / two_m);
+  return q;
+}
+
+Partition connected_components(const SimpleGraph& g) {
+  std::vector<std::uint32_t> label(g.size(), kNoCommunity);
+  std::vector<std::uint32_t> queue;
+  for (std::uint32_t s = 0; s < g.size(); ++s) {
+    if (label[s] != kNoCommunity) continue;
+    label[s] = s;
+    queue.assign(1, s);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      for (std::uint32_t u : g.neighbors(queue[head])) {
+        if (label[u] == kNoCommunity) label[u] = s, queue.push_back(u);
+      }
+    }
+  }
+  return canonical_partition(label);
+}
+
+std::vector<std::uint32_t> core_numbers(const SimpleGraph& g) {
+  const std::uint32_t n = g.size();
+  std::vector<std::uint32_t> degree(n), position(n), order(n);
+  std::uint32_t max_degree = 0;
+  for (std::uint32_t v = 0; v < n; ++v) degree[v] = g.degree(v), max_degree = std::max(max_degree, degree[v]);
+  // Bucket sort by degree; bin[d] is where degree d starts in `order`.
+  std::vector<std::uint32_t> bin(max_degree + 2, 0);
+  for (std::uint32_t v = 0; v < n; ++v) ++bin[degree[v] + 1];
+  for (std::uint32_t d = 1; d < bin.size(); ++d) bin[d] += bin[d - 1];
+  std::vector<std::uint32_t> fill(bin.begin(), bin.end() - 1);
+  for (std::uint32_t v = 0; v < n; ++v) position[v] = fill[degree[v]]++, order[position[v]] = v;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t v = order[i];
+    for (std::uint32_t u : g.neighbors(v)) {
+      if (degree[u] <= degree[v]) continue;
+      // Move u to the front of its bucket, then shrink its degree by one.
+      std::uint32_t du = degree[u], pu = position[u], pw = bin[du], w = order[pw];
+      if (u != w) std::swap(order[pu], order[pw]), position[u] = pw, position[w] = pu;
+      ++bin[du];
+      --degree[u];
+    }
+  }
+  return degree;
+}
+
+Partition kcore_components(const SimpleGraph& g, std::uint32_t k) {
+  std::vector<std::uint32_t> core = core_numbers(g);
+  std::vector<std::uint32_t> label(g.size(), kNoCommunity);
+  std::vector<std::uint32_t> queue;
+  for (std::uint32_t s = 0; s < g.size(); ++s) {
+    if (core[s] < k || label[s] != kNoCommunity) continue;
+    label[s] = s;
+    queue.assign(1, s);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      for (std::uint32_t u : g.neighbors(queue[head])) {
+        if (core[u] >= k && label[u] == kNoCommunity) label[u] = s, queue.push_back(u);
+      }
+    }
+  }
+  return canonical_partition(label);
+}
+
+Partition louvain(const SimpleGraph& g, const CommunityOptions& options) {
+  Random random(options.seed);
+  WeightedGraph level = weighted_from(g);
+  std::vector<std::vector<std::uint32_t>> levels;
+  if (level.total == 0) return connected_components(g);
+  for (unsigned depth = 0; depth < options.max_levels; ++depth) {
+    std::vector<std::uint32_t> community(level.size());
+    std::iota(community.begin(), community.end(), 0u);
+    std::vector<double> total(level.strength);
+    if (!move_nodes(level, community, total, options.resolution, random)) break;
+    std::uint32_t count = compact_labels(community);
+    levels.push_back(community);
+    if (count == level.size()) break;
+    level = aggregate(level, community, count);
+  }
+  return canonical_partition(flatten(levels, g.size()));
+}
+
+Partition leiden(const SimpleGraph& g, const CommunityOptions& options) {
+  Random random(options.seed);
+  WeightedGraph level = weighted_from(g);
+  if (level.total == 0) return connected_components(g);
+  std::vector<std::vector<std::uint32_t>> levels;  // node of level i -> node of level i+1
+  std::vector<std::uint32_t> community(level.size());
+  std::iota(community.begin(), community.end(), 0u);
+  for (unsigned depth = 0; depth < options.max_levels; ++depth) {
+    std::vector<double> total(level.size(), 0.0);
+    std::vector<std::uint32_t> size(level.size(), 0);
+    for (std::uint32_t v = 0; v < level.size(); ++v) total[community[v]] += level.strength[v], ++size[community[v]];
+    move_nodes_fast(level, community, total, size, options.resolution, random);
+    std::vector<std::uint32_t> labels = community;
+    std::uint32_t count = compact_labels(labels);
+    if (count == level.size()) break;  // every community is one node: done
+    std::vector<std::uint32_t> refined = refine(level, labels, options.resolution, random);
+    std::uint32_t refined_count = compact_labels(refined);
+    if (refined_count == level.size()) {
+      // Refinement merged nothing: aggregating would not shrink the graph. Keep the moved partition.
+      levels.push_back(labels);
+      return canonical_partition(flatten(levels, g.size()));
+    }
+    // The next level starts from the unrefined communities of the refined nodes.
+    std::vector<std::uint32_t> next(refined_count);
+    for (std::uint32_t v = 0; v < level.size(); ++v) next[refined[v]] = labels[v];
+    levels.push_back(refined);
+    level = aggregate(level, refined, refined_count);
+    community = next;
+  }
+  levels.push_back(community);
+  return canonical_partition(flatten(levels, g.size()));
+}
+
+Partition label_propagation(const SimpleGraph& g, const CommunityOptions& options) {
+  Random random(options.seed);
+  const std::uint32_t n = g.size();
+  std::vector<std::uint32_t> label(n);
+  std::iota(label.begin(), label.end(), 0u);
+  std::vector<std::uint32_t> order(n), count(n, 0), best;
+  std::iota(order.begin(), order.end(), 0u);
+  std::vector<std::uint32_t> seen;
+  for (int round = 0; round < 1000; ++round) {
+    random.shuffle(order);
+    bool stable = true;
+    for (std::uint32_t v : order) {
+      auto nbrs = g.neighbors(v);
+      if (nbrs.empty()) continue;
+      std::uint32_t top = 0;
+      for (std::uint32_t u : nbrs) {
+        if (count[label[u]]++ == 0) seen.push_back(label[u]);
+        top = std::max(top, count[label[u]]);
+      }
+      best.clear();
+      for (std::uint32_t l : seen) {
+        if (count[l] == top) best.push_back(l);
+      }
+      std::sort(best.begin(), best.end());  // seen's order depends on adjacency; choices must not
+      if (count[label[v]] != top) stable = false;
+      std::uint32_t chosen = best[random.below(best.size())];
+      label[v] = chosen;
+      for (std::uint32_t l : seen) count[l] = 0;
+      seen.clear();
+    }
+    if (stable) break;
+  }
+  return canonical_partition(label);
+}
+
+}  // namespace hallyu::algo
