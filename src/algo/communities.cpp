@@ -414,31 +414,34 @@ Partition kcore_components(const SimpleGraph& g, std::uint32_t k) {
   return canonical_partition(label);
 }
 
-Partition louvain(const SimpleGraph& g, const CommunityOptions& options) {
-  Random random(options.seed);
-  WeightedGraph level = weighted_from(g);
+namespace {
+
+// One run of Louvain whose first level starts from `initial` instead of singletons.
+std::vector<std::uint32_t> louvain_round(const WeightedGraph& base, const std::vector<std::uint32_t>& initial,
+                                         const CommunityOptions& options, Random& random) {
+  WeightedGraph level = base;
   std::vector<std::vector<std::uint32_t>> levels;
-  if (level.total == 0) return connected_components(g);
+  std::vector<std::uint32_t> community = initial;
   for (unsigned depth = 0; depth < options.max_levels; ++depth) {
-    std::vector<std::uint32_t> community(level.size());
-    std::iota(community.begin(), community.end(), 0u);
-    std::vector<double> total(level.strength);
-    if (!move_nodes(level, community, total, options.resolution, random)) break;
+    std::vector<double> total(level.size(), 0.0);
+    for (std::uint32_t v = 0; v < level.size(); ++v) total[community[v]] += level.strength[v];
+    bool moved = move_nodes(level, community, total, options.resolution, random);
     std::uint32_t count = compact_labels(community);
     levels.push_back(community);
-    if (count == level.size()) break;
+    if ((!moved && depth > 0) || count == level.size()) break;
     level = aggregate(level, community, count);
+    community.resize(level.size());
+    std::iota(community.begin(), community.end(), 0u);
   }
-  return canonical_partition(flatten(levels, g.size()));
+  return flatten(levels, base.size());
 }
 
-Partition leiden(const SimpleGraph& g, const CommunityOptions& options) {
-  Random random(options.seed);
-  WeightedGraph level = weighted_from(g);
-  if (level.total == 0) return connected_components(g);
+// One run of Leiden from `initial`.
+std::vector<std::uint32_t> leiden_round(const WeightedGraph& base, const std::vector<std::uint32_t>& initial,
+                                        const CommunityOptions& options, Random& random) {
+  WeightedGraph level = base;
   std::vector<std::vector<std::uint32_t>> levels;  // node of level i -> node of level i+1
-  std::vector<std::uint32_t> community(level.size());
-  std::iota(community.begin(), community.end(), 0u);
+  std::vector<std::uint32_t> community = initial;
   for (unsigned depth = 0; depth < options.max_levels; ++depth) {
     std::vector<double> total(level.size(), 0.0);
     std::vector<std::uint32_t> size(level.size(), 0);
@@ -450,9 +453,10 @@ Partition leiden(const SimpleGraph& g, const CommunityOptions& options) {
     std::vector<std::uint32_t> refined = refine(level, labels, options.resolution, random);
     std::uint32_t refined_count = compact_labels(refined);
     if (refined_count == level.size()) {
-      // Refinement merged nothing: aggregating would not shrink the graph. Keep the moved partition.
+      // Refinement merged nothing, so aggregating would not shrink the graph: stop here. (Every
+      // community is then a set of refined nodes that were connected when they were formed.)
       levels.push_back(labels);
-      return canonical_partition(flatten(levels, g.size()));
+      return flatten(levels, base.size());
     }
     // The next level starts from the unrefined communities of the refined nodes.
     std::vector<std::uint32_t> next(refined_count);
@@ -462,8 +466,33 @@ Partition leiden(const SimpleGraph& g, const CommunityOptions& options) {
     community = next;
   }
   levels.push_back(community);
-  return canonical_partition(flatten(levels, g.size()));
+  return flatten(levels, base.size());
 }
+
+// Repeats `round` from its own result while modularity improves (as leidenalg's n_iterations=-1),
+// at most 20 times.
+template <typename Round>
+Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, Round round) {
+  WeightedGraph base = weighted_from(g);
+  if (base.total == 0) return connected_components(g);
+  Random random(options.seed);
+  std::vector<std::uint32_t> best(g.size());
+  std::iota(best.begin(), best.end(), 0u);
+  double best_q = modularity(g, best, options.resolution);
+  for (int r = 0; r < 20; ++r) {
+    std::vector<std::uint32_t> next = round(base, best, options, random);
+    double q = modularity(g, next, options.resolution);
+    if (q <= best_q + 1e-12) break;
+    best = std::move(next), best_q = q;
+  }
+  return canonical_partition(best);
+}
+
+}  // namespace
+
+Partition louvain(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, louvain_round); }
+
+Partition leiden(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, leiden_round); }
 
 Partition label_propagation(const SimpleGraph& g, const CommunityOptions& options) {
   Random random(options.seed);
