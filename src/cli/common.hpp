@@ -49,5 +49,6 @@ void register_degrees(CLI::App& app, Registry& registry);
 void register_generate(CLI::App& app, Registry& registry);
 void register_centrality(CLI::App& app, Registry& registry);
 void register_clusters(CLI::App& app, Registry& registry);
+void register_crossovers(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

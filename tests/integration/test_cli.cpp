@@ -144,7 +144,7 @@ TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][error
   CHECK_THAT(r.err, StartsWith("hallyu: "));
   CHECK(run_hallyu({}).exit_code == 2);
   CHECK(run_hallyu({"neighbors", "iu", "--radius", "99"}).exit_code == 2);
-  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees", "centrality"}) {
+  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees", "centrality", "clusters", "crossovers"}) {
     auto help = run_hallyu({command, "--help"});
     INFO(command);
     CHECK(help.exit_code == 0);
@@ -259,4 +259,37 @@ TEST_CASE("centrality usage errors exit 2", "[cli][centrality][errors]") {
   check_one_line_error(run_hallyu({"centrality", "--projection", "fans", "--data", fixture("mini.json")}), "unknown projection 'fans'");
   auto approx = parse(run_hallyu({"centrality", "-m", "betweenness", "--approx", "0.1", "--seed", "3", "--json", "--data", fixture("mini.json")}).out);
   CHECK(approx["approximate"]["samples"].GetInt() > 0);
+}
+
+TEST_CASE("clusters --json has the documented shape", "[cli][clusters]") {
+  auto d = parse(run_hallyu({"clusters", "-m", "leiden", "--top", "0", "--json", "--data", fixture("generated_120.json")}).out);
+  CHECK(std::string(d["method"].GetString()) == "leiden");
+  CHECK(d["modularity"].GetDouble() > 0.3);
+  int total = 0;
+  for (const auto& c : d["clusters"].GetArray()) {
+    CHECK(c["size"].GetInt() == static_cast<int>(c["members"].Size()));
+    total += c["size"].GetInt();
+  }
+  CHECK(total == 314);  // a partition covers every entity
+  auto kcore = parse(run_hallyu({"clusters", "-m", "kcore", "--json", "--data", fixture("mini.json")}).out);
+  CHECK(kcore["modularity"].IsNull());
+  CHECK(kcore["k"].GetInt() == 2);  // the cycle IU - Hotel Del Luna - tvN - My Mister (NetworkX core_number agrees)
+  CHECK(kcore["clusters"][0]["size"].GetInt() == 4);
+  auto small = parse(run_hallyu({"clusters", "-m", "components", "--min-size", "5", "--json", "--exclude-kinds", "agency,network",
+                                 "--data", fixture("mini.json")}).out);
+  REQUIRE(small["clusters"].Size() == 1);  // the 8-entity component; the 4-entity one is below --min-size
+  CHECK(small["clusters"][0]["size"].GetInt() == 8);
+  check_one_line_error(run_hallyu({"clusters", "-m", "spectral", "--data", fixture("mini.json")}), "unknown method 'spectral'");
+}
+
+TEST_CASE("crossovers --json lists each pattern with its words", "[cli][crossovers]") {
+  auto d = parse(run_hallyu({"crossovers", "--json", "--data", fixture("crossovers.json")}).out);
+  CHECK(d["idol_actors"].Size() == 3);
+  CHECK(std::string(d["self_osts"][0]["text"].GetString()) == "Idol One sang 'Song Two' for Drama Two, a drama they acted in");
+  CHECK(d["agency_pipelines"][0]["count"].GetInt() == 4);
+  CHECK(std::string(d["ost_specialists"][0]["singer"]["id"].GetString()) == "s1");
+  auto only = parse(run_hallyu({"crossovers", "--pattern", "self-osts", "--json", "--data", fixture("crossovers.json")}).out);
+  CHECK(only.HasMember("self_osts"));
+  CHECK_FALSE(only.HasMember("idol_actors"));
+  check_one_line_error(run_hallyu({"crossovers", "--pattern", "duets", "--data", fixture("crossovers.json")}), "unknown pattern 'duets'");
 }
