@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks hallyu against igraph, graph-tool and NetworkX (Debian's python3-* packages) on the same
 # generated graphs and queries, in one run, and prints medians and ratios.
-# Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path,pagerank,betweenness,approx] [--pairs 200]
+# Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path,pagerank,betweenness,approx,louvain,kcore] [--pairs 200]
 # Exact and approximate betweenness run on the 10k and 100k graphs only (the 1M one would take hours).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=10k,100k,1m repeat=5 ops=load,path,pagerank,betweenness,approx pairs=200
+sizes=10k,100k,1m repeat=5 ops=load,path,pagerank,betweenness,approx,louvain,kcore pairs=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;

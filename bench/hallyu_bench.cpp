@@ -3,7 +3,7 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path,betweenness,pagerank,approx]
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path,betweenness,pagerank,approx,louvain,kcore]
 // `approx` also runs exact betweenness and reports the largest error and the speedup, per --epsilon
 // (comma-separated).
 #include <sys/resource.h>
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "hallyu/algo/centrality.hpp"
+#include "hallyu/algo/communities.hpp"
 #include "hallyu/algo/paths.hpp"
 #include "hallyu/io/json_loader.hpp"
 
@@ -141,6 +142,19 @@ int main(int argc, char** argv) {
           report("approx-betweenness-" + item, approx_samples, max_error < epsilon ? "within-epsilon" : "OUTSIDE-EPSILON", extra);
         }
       }
+    }
+    if (wants("louvain")) {
+      hallyu::algo::Partition partition;
+      auto samples = time_it(repeat, [&] { partition = hallyu::algo::louvain(simple, {1, 1.0, 50}); });
+      double q = hallyu::algo::modularity(simple, partition.community);
+      char extra[96];
+      std::snprintf(extra, sizeof extra, ",\"modularity\":%.6f,\"communities\":%u", q, partition.count);
+      report("louvain", samples, "", extra);
+    }
+    if (wants("kcore")) {
+      std::vector<std::uint32_t> core;
+      auto samples = time_it(repeat, [&] { core = hallyu::algo::core_numbers(simple); });
+      report("kcore", samples, std::to_string(*std::max_element(core.begin(), core.end())));
     }
     if (wants("pagerank")) {
       std::vector<double> scores;

@@ -36,7 +36,7 @@ def max_check(values):
     return f"{max(values):.6g}"
 
 
-def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simplify=lambda g: g):
+def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simplify=lambda g: g, louvain=None, kcore_max=None):
     samples, graph = [], None
     for _ in range(args.repeat if "load" in ops else 1):
         graph = None
@@ -69,6 +69,20 @@ def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simpl
             seconds, value = timed(lambda: pagerank_argmax(simple))
             samples.append(seconds)
         report(tool, "pagerank", samples, value)
+    if "louvain" in ops and louvain:
+        simple = simplify(graph)
+        samples, q = [], None
+        for _ in range(args.repeat):
+            seconds, q = timed(lambda: louvain(simple))
+            samples.append(seconds)
+        report(tool, "louvain", samples, "", modularity=q)
+    if "kcore" in ops and kcore_max:
+        simple = simplify(graph)
+        samples, value = [], None
+        for _ in range(args.repeat):
+            seconds, value = timed(lambda: kcore_max(simple))
+            samples.append(seconds)
+        report(tool, "kcore", samples, value)
 
 
 tools = args.tools.split(",")
@@ -95,7 +109,12 @@ if "igraph" in tools:
         pr = g.pagerank(directed=False)
         return str(max(range(len(pr)), key=pr.__getitem__))
 
-    bench("igraph", ig_load, ig_path, ig_betweenness, ig_pagerank, ig_simplify)
+    def ig_louvain(g):
+        import random
+        random.seed(1)
+        return g.community_multilevel().modularity
+
+    bench("igraph", ig_load, ig_path, ig_betweenness, ig_pagerank, ig_simplify, ig_louvain, lambda g: str(max(g.coreness())))
 
 if "networkx" in tools:
     import networkx as nx
@@ -115,8 +134,12 @@ if "networkx" in tools:
         pr = nx.pagerank(g)
         return str(max(pr, key=pr.get))
 
+    def nx_louvain(g):
+        return nx.community.modularity(g, nx.community.louvain_communities(g, seed=1))
+
     bench("networkx", nx_load, nx_path,
-          (lambda g: list(nx.betweenness_centrality(g).values())) if args.n <= 20000 else None, nx_pagerank)
+          (lambda g: list(nx.betweenness_centrality(g).values())) if args.n <= 20000 else None, nx_pagerank,
+          louvain=nx_louvain if args.n <= 200000 else None, kcore_max=lambda g: str(max(nx.core_number(g).values())))
 
 if "graph-tool" in tools:
     try:
@@ -146,4 +169,5 @@ if "graph-tool" in tools:
         def gt_pagerank(g):
             return str(int(gt.pagerank(g).a.argmax()))
 
-        bench("graph-tool", gt_load, gt_path, gt_betweenness, gt_pagerank, gt_simplify)
+        bench("graph-tool", gt_load, gt_path, gt_betweenness, gt_pagerank, gt_simplify,
+              kcore_max=lambda g: str(int(gt.kcore_decomposition(g).a.max())))
