@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libboost-graph-dev rapidjson-dev libgraphviz-dev libcli11-dev catch2
+  libboost-graph-dev rapidjson-dev libgraphviz-dev libcli11-dev catch2 libxml2-dev
+  fonts-noto-cjk  # Hangul in PNG and PDF renderings
 )
 
 # --bench: the peers bench/compare.sh measures against.

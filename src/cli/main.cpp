@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_centrality(app, registry);
   hallyu::cli::register_clusters(app, registry);
   hallyu::cli::register_crossovers(app, registry);
+  hallyu::cli::register_render(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

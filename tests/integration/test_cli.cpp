@@ -144,7 +144,7 @@ TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][error
   CHECK_THAT(r.err, StartsWith("hallyu: "));
   CHECK(run_hallyu({}).exit_code == 2);
   CHECK(run_hallyu({"neighbors", "iu", "--radius", "99"}).exit_code == 2);
-  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees", "centrality", "clusters", "crossovers"}) {
+  for (const char* command : {"stats", "show", "search", "neighbors", "path", "degrees", "centrality", "clusters", "crossovers", "render"}) {
     auto help = run_hallyu({command, "--help"});
     INFO(command);
     CHECK(help.exit_code == 0);
@@ -292,4 +292,44 @@ TEST_CASE("crossovers --json lists each pattern with its words", "[cli][crossove
   CHECK(only.HasMember("self_osts"));
   CHECK_FALSE(only.HasMember("idol_actors"));
   check_one_line_error(run_hallyu({"crossovers", "--pattern", "duets", "--data", fixture("crossovers.json")}), "unknown pattern 'duets'");
+}
+
+TEST_CASE("render writes SVG, PNG and DOT files", "[cli][render]") {
+  std::string svg = hallyu::test::scratch_dir() / "iu.svg";
+  auto r = run_hallyu({"render", "--ego", "IU", "-o", svg, "--json", "--data", fixture("mini.json")});
+  REQUIRE(r.exit_code == 0);
+  auto d = parse(r.out);
+  CHECK(std::string(d["layout"].GetString()) == "neato");
+  CHECK(d["entities"].GetInt() == 4);
+  CHECK(hallyu::test::slurp(svg).find("<svg") != std::string::npos);
+  std::string png = hallyu::test::scratch_dir() / "path.png";
+  REQUIRE(run_hallyu({"render", "--path", "IU", "D.O.", "-o", png, "--data", fixture("mini.json")}).exit_code == 0);
+  CHECK(hallyu::test::slurp(png).compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+  auto dot = run_hallyu({"render", "--cluster", "0", "-m", "components", "--exclude-kinds", "agency,network", "-o", "-",
+                         "--format", "dot", "--data", fixture("mini.json")});
+  REQUIRE(dot.exit_code == 0);
+  CHECK_THAT(dot.out, Contains("subgraph cluster_0") && Contains("\"hotel-del-luna\""));
+  CHECK_THAT(dot.out, !Contains("\"sm-entertainment\""));  // the filter applies to renderings too
+}
+
+TEST_CASE("render refuses bad requests with exit 2 and leaves no file", "[cli][render][errors]") {
+  std::string out = hallyu::test::scratch_dir() / "refused.svg";
+  check_one_line_error(run_hallyu({"render", "--all", "--max-nodes", "5", "-o", out, "--data", fixture("mini.json")}),
+                       "the whole graph has 16 entities, more than --max-nodes 5");
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK(run_hallyu({"render", "--all", "--max-nodes", "5", "--force", "-o", out, "--data", fixture("mini.json")}).exit_code == 0);
+  check_one_line_error(run_hallyu({"render", "-o", out, "--data", fixture("mini.json")}), "choose exactly one of");
+  check_one_line_error(run_hallyu({"render", "--ego", "iu", "-o", "x.bmp", "--data", fixture("mini.json")}), "unknown format 'bmp'");
+  check_one_line_error(run_hallyu({"render", "--ego", "iu", "-o", "/nonexistent/dir/x.svg", "--data", fixture("mini.json")}),
+                       "/nonexistent/dir/x.svg: directory /nonexistent/dir does not exist");
+  check_one_line_error(run_hallyu({"render", "--ego", "nobody", "-o", out, "--data", fixture("mini.json")}), "no entity matches 'nobody'");
+  check_one_line_error(run_hallyu({"render", "--path", "iu", "d-o", "--exclude-kinds", "agency", "-o", out, "--data", fixture("mini.json")}),
+                       "no path between");
+  // A failed render does not touch an existing file.
+  std::string before = hallyu::test::slurp(out);
+  CHECK(run_hallyu({"render", "--ego", "nobody", "-o", out, "--data", fixture("mini.json")}).exit_code == 2);
+  CHECK(hallyu::test::slurp(out) == before);
+  for (const auto& entry : std::filesystem::directory_iterator(hallyu::test::scratch_dir())) {
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);  // no temporary files left behind
+  }
 }

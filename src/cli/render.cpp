@@ -1,0 +1,197 @@
+// hallyu render: diagrams of ego networks, paths, clusters or the whole graph, drawn by Graphviz.
+#include <iostream>
+
+#include "common.hpp"
+#include "hallyu/algo/communities.hpp"
+#include "hallyu/algo/ego_network.hpp"
+#include "hallyu/algo/paths.hpp"
+#include "hallyu/error.hpp"
+#include "hallyu/io/atomic_file.hpp"
+#include "hallyu/io/json_writer.hpp"
+#include "hallyu/render/graphviz.hpp"
+#include "hallyu/text.hpp"
+
+namespace hallyu::cli {
+namespace {
+
+// Relations the filter allows between vertices of the diagram, each once.
+std::vector<RelationId> relations_among(const Graph& graph, const std::vector<VertexId>& vertices,
+                                        const algo::TraversalFilter& filter) {
+  std::vector<bool> in(graph.entity_count(), false);
+  for (VertexId v : vertices) in[v] = true;
+  std::vector<RelationId> out;
+  for (VertexId v : vertices) {
+    for (Graph::Arc arc : graph.arcs(v)) {
+      if (in[arc.neighbor] && graph.relation(arc.relation).from == v && filter.allows_relation(graph, arc.relation)) {
+        out.push_back(arc.relation);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+void register_render(CLI::App& app, Registry& registry) {
+  struct Options : CommonOptions {
+    std::string output, format, layout = "auto";
+    std::string ego;
+    unsigned radius = 1;
+    std::vector<std::string> path;
+    std::size_t k = 1;
+    std::size_t context = 6;
+    long long cluster = -1;
+    std::string method = "leiden";
+    std::uint64_t seed = 1;
+    bool all = false, force = false, edge_labels = false, no_legend = false;
+    std::size_t max_nodes = 500;
+    std::vector<std::string> highlight;
+    FilterOptions filter;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("render", "Draw an ego network, paths, a cluster or the whole graph (SVG, PNG, PDF, DOT)");
+  command->add_option("-o,--output", options->output, "File to write (format from its extension), or - for standard output")->required();
+  command->add_option("--format", options->format, "svg, png, pdf or dot (default: from the file extension)");
+  command->add_option("--layout", options->layout, "auto, dot, neato, fdp, sfdp, circo, twopi");
+  command->add_option("--ego", options->ego, "Draw the neighbourhood of this entity");
+  command->add_option("--radius,-r", options->radius, "Hops around --ego")->check(CLI::Range(1, 4));
+  command->add_option("--path", options->path, "Draw the paths between two entities (FROM TO), highlighted over their dimmed context")
+      ->expected(2);
+  command->add_option("--k,-k", options->k, "With --path: the k shortest paths")->check(CLI::Range(1, 50));
+  command->add_option("--context", options->context, "With --path: neighbours shown (dimmed) around each path entity");
+  command->add_option("--cluster", options->cluster, "Draw cluster ID of --method (0 is the largest)");
+  command->add_option("--method,-m", options->method, "Clustering for --cluster: components, louvain, leiden, label-propagation");
+  command->add_option("--seed", options->seed, "Seed for --cluster");
+  command->add_flag("--all", options->all, "Draw the whole (filtered) graph");
+  command->add_flag("--force", options->force, "Draw even above --max-nodes");
+  command->add_option("--max-nodes", options->max_nodes, "Refuse diagrams larger than this unless --force");
+  command->add_option("--highlight", options->highlight, "Emphasise this entity (repeatable)");
+  command->add_flag("--edge-labels", options->edge_labels, "Label every relation with its type and role");
+  command->add_flag("--no-legend", options->no_legend, "Leave the legend out");
+  add_filter_options(*command, options->filter, "--via");
+  add_common_options(*command, *options);
+  registry.push_back({command, [options] {
+    int subjects = !options->ego.empty() + !options->path.empty() + (options->cluster >= 0) + options->all;
+    if (subjects != 1) throw UsageError("choose exactly one of --ego NAME, --path FROM TO, --cluster ID, --all");
+    render::Format format = options->format.empty()
+                                ? (options->output == "-" ? throw UsageError("writing to standard output needs --format")
+                                                          : render::format_from_path(options->output))
+                                : render::parse_format(options->format);
+    Graph graph = load_graph(*options);
+    NameIndex names(graph);
+    algo::TraversalFilter filter = make_filter(options->filter, names);
+    render::Diagram diagram;
+    auto too_big = [&](std::size_t n, const std::string& what) {
+      if (n > options->max_nodes && !options->force) {
+        throw UsageError(what + " has " + std::to_string(n) + " entities, more than --max-nodes " + std::to_string(options->max_nodes) +
+                         " (unreadable as a drawing); draw an ego network or a path, add filters such as --exclude-kinds "
+                         "agency,network or --via acted_in, or pass --force");
+      }
+    };
+    if (!options->ego.empty()) {
+      VertexId center = names.resolve_one(options->ego);
+      auto ego = algo::ego_network(graph, center, options->radius, filter, options->force ? 0 : options->max_nodes + 1);
+      if (ego.truncated) too_big(options->max_nodes + 1, "the " + std::to_string(options->radius) + "-hop neighbourhood of " + graph.entity(center).name);
+      diagram.vertices = ego.vertices;
+      diagram.relations = ego.relations;
+      diagram.highlighted_vertices = {center};
+      diagram.title = graph.entity(center).name + ": " + std::to_string(options->radius) + "-hop network";
+    } else if (!options->path.empty()) {
+      VertexId from = names.resolve_one(options->path[0]), to = names.resolve_one(options->path[1]);
+      algo::PathFinder finder(graph);
+      auto paths = options->k > 1 ? finder.k_shortest_paths(from, to, options->k, filter)
+                                  : std::vector<algo::Path>{};
+      if (options->k == 1) {
+        if (auto p = finder.shortest_path(from, to, filter)) paths.push_back(*p);
+      }
+      if (paths.empty()) throw UsageError("no path between " + names.label(from) + " and " + names.label(to) + " to draw");
+      std::vector<bool> in(graph.entity_count(), false);
+      auto add = [&](VertexId v) {
+        if (!in[v]) in[v] = true, diagram.vertices.push_back(v);
+      };
+      for (const auto& p : paths) {
+        for (VertexId v : p.vertices) add(v), diagram.highlighted_vertices.push_back(v);
+        diagram.highlighted_relations.insert(diagram.highlighted_relations.end(), p.relations.begin(), p.relations.end());
+      }
+      // Context: a few neighbours of each path entity, drawn faint.
+      std::vector<VertexId> on_path = diagram.vertices;
+      for (VertexId v : on_path) {
+        std::size_t added = 0;
+        for (Graph::Arc arc : graph.arcs(v)) {
+          if (added >= options->context) break;
+          if (in[arc.neighbor] || !filter.allows(graph, arc)) continue;
+          add(arc.neighbor);
+          ++added;
+        }
+      }
+      diagram.relations = relations_among(graph, diagram.vertices, filter);
+      diagram.dim_others = true;
+      diagram.left_to_right = true;
+      diagram.title = graph.entity(from).name + " to " + graph.entity(to).name +
+                      (paths.size() > 1 ? ": " + std::to_string(paths.size()) + " shortest paths" : "");
+    } else if (options->cluster >= 0) {
+      auto simple = algo::simple_graph(graph, filter);
+      algo::ClusterMethod method = algo::parse_cluster_method(options->method);
+      algo::CommunityOptions community{options->seed, 1.0, 50};
+      algo::Partition partition = method == algo::ClusterMethod::louvain ? algo::louvain(simple, community)
+                                  : method == algo::ClusterMethod::leiden ? algo::leiden(simple, community)
+                                  : method == algo::ClusterMethod::label_propagation ? algo::label_propagation(simple, community)
+                                  : method == algo::ClusterMethod::components ? algo::connected_components(simple)
+                                  : throw UsageError("--cluster draws components, louvain, leiden or label-propagation clusters");
+      if (options->cluster >= partition.count) {
+        throw UsageError("there is no cluster " + std::to_string(options->cluster) + "; " + options->method + " found " +
+                         std::to_string(partition.count) + " (0 to " + std::to_string(partition.count - 1) + ")");
+      }
+      render::Diagram::Box box;
+      for (std::uint32_t i = 0; i < simple.size(); ++i) {
+        if (partition.community[i] == static_cast<std::uint32_t>(options->cluster)) box.vertices.push_back(simple.original(i));
+      }
+      too_big(box.vertices.size(), "cluster " + std::to_string(options->cluster));
+      box.label = options->method + " cluster #" + std::to_string(options->cluster) + " (" + std::to_string(box.vertices.size()) + " entities)";
+      diagram.vertices = box.vertices;
+      diagram.relations = relations_among(graph, diagram.vertices, filter);
+      diagram.boxes.push_back(std::move(box));
+      diagram.title = "Cluster " + std::to_string(options->cluster) + " (" + options->method + ", seed " + std::to_string(options->seed) + ")";
+    } else {
+      for (VertexId v = 0; v < graph.entity_count(); ++v) {
+        if (filter.allows_vertex(graph, v)) diagram.vertices.push_back(v);
+      }
+      too_big(diagram.vertices.size(), "the whole graph");
+      diagram.relations = relations_among(graph, diagram.vertices, filter);
+      diagram.title = "hallyu: " + std::to_string(diagram.vertices.size()) + " entities";
+    }
+    for (const std::string& name : options->highlight) diagram.highlighted_vertices.push_back(names.resolve_one(name));
+    render::RenderOptions render_options;
+    render_options.layout = options->layout;
+    render_options.edge_labels = options->edge_labels;
+    render_options.legend = !options->no_legend;
+    std::string layout = options->layout == "auto" ? render::automatic_layout(diagram) : options->layout;
+    std::string bytes = render::render(graph, diagram, format, render_options);
+    if (options->output == "-") {
+      std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      std::cout.flush();
+      return 0;
+    }
+    io::write_file_atomically(options->output, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+    if (options->json) {
+      io::JsonWriter out;
+      out.start_object();
+      out.key("file"), out.string(options->output);
+      out.key("format"), out.string(render::to_string(format));
+      out.key("layout"), out.string(layout);
+      out.key("entities"), out.integer(static_cast<long long>(diagram.vertices.size()));
+      out.key("relations"), out.integer(static_cast<long long>(diagram.relations.size()));
+      out.key("bytes"), out.integer(static_cast<long long>(bytes.size()));
+      out.end_object();
+      print_line(out.str());
+    } else {
+      print_line("wrote " + options->output + " (" + std::string(render::to_string(format)) + ", " + layout + " layout, " +
+                 std::to_string(diagram.vertices.size()) + " entities, " + std::to_string(diagram.relations.size()) + " relations)");
+    }
+    return 0;
+  }});
+}
+
+}  // namespace hallyu::cli
