@@ -3,7 +3,7 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path,betweenness,pagerank,approx,louvain,kcore]
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path,betweenness,pagerank,approx,louvain,kcore,render]
 // `approx` also runs exact betweenness and reports the largest error and the speedup, per --epsilon
 // (comma-separated).
 #include <sys/resource.h>
@@ -21,7 +21,9 @@
 
 #include "hallyu/algo/centrality.hpp"
 #include "hallyu/algo/communities.hpp"
+#include "hallyu/algo/ego_network.hpp"
 #include "hallyu/algo/paths.hpp"
+#include "hallyu/render/graphviz.hpp"
 #include "hallyu/io/json_loader.hpp"
 
 namespace {
@@ -155,6 +157,30 @@ int main(int argc, char** argv) {
       std::vector<std::uint32_t> core;
       auto samples = time_it(repeat, [&] { core = hallyu::algo::core_numbers(simple); });
       report("kcore", samples, std::to_string(*std::max_element(core.begin(), core.end())));
+    }
+    if (wants("render")) {
+      // Ego networks of 50, 300 and 1,000 entities around the best-connected entity (BFS cut at the
+      // size), rendered to SVG by each layout engine.
+      hallyu::VertexId center = 0;
+      for (hallyu::VertexId v = 0; v < graph->entity_count(); ++v) {
+        if (graph->degree(v) > graph->degree(center)) center = v;
+      }
+      for (std::size_t size : {50, 300, 1000}) {
+        auto ego = hallyu::algo::ego_network(*graph, center, 10, {}, size);
+        hallyu::render::Diagram diagram;
+        diagram.vertices = ego.vertices;
+        diagram.relations = ego.relations;
+        diagram.title = "ego " + std::to_string(size);
+        for (const char* layout : {"dot", "neato", "fdp", "sfdp", "circo", "twopi"}) {
+          hallyu::render::RenderOptions render_options;
+          render_options.layout = layout;
+          std::size_t bytes = 0;
+          int runs = size >= 1000 ? 1 : std::max(1, repeat / 2);
+          auto samples = time_it(runs, [&] { bytes = hallyu::render::render(*graph, diagram, hallyu::render::Format::svg, render_options).size(); });
+          report("render-" + std::string(layout) + "-" + std::to_string(ego.vertices.size()), samples, "",
+                 ",\"relations\":" + std::to_string(ego.relations.size()) + ",\"svg_bytes\":" + std::to_string(bytes));
+        }
+      }
     }
     if (wants("pagerank")) {
       std::vector<double> scores;
