@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/algo/centrality.hpp"
 #include "hallyu/error.hpp"
 #include "hallyu/io/json_writer.hpp"
@@ -83,41 +84,12 @@ void register_centrality(CLI::App& app, Registry& registry) {
       case algo::Metric::pagerank: scores = converged(algo::pagerank(simple, options->alpha, power)); break;
       case algo::Metric::eigenvector: scores = converged(algo::eigenvector_centrality(simple, power)); break;
     }
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t i = 0; i < simple.size(); ++i) {
-      if (listed & bit(graph.kind(simple.original(i)))) order.push_back(i);
-    }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      if (scores[a] != scores[b]) return scores[a] > scores[b];
-      return graph.entity(simple.original(a)).id < graph.entity(simple.original(b)).id;
-    });
-    if (options->top != 0 && order.size() > options->top) order.resize(options->top);
+    std::vector<std::uint32_t> order = io::ranked(graph, simple, scores, listed, options->top);
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      out.key("metric"), out.string(algo::to_string(metric));
-      out.key("entities"), out.integer(simple.size());
-      out.key("relations"), out.integer(static_cast<long long>(simple.edge_count()));
-      if (approximate) {
-        out.key("approximate"), out.start_object();
-        out.key("epsilon"), out.number(options->approx);
-        out.key("delta"), out.number(options->delta);
-        out.key("samples"), out.integer(static_cast<long long>(approximate->samples));
-        out.key("seed"), out.integer(static_cast<long long>(options->seed));
-        out.end_object();
-      }
-      out.key("scores"), out.start_array();
-      for (std::uint32_t i : order) {
-        const Entity& e = graph.entity(simple.original(i));
-        out.start_object();
-        out.key("id"), out.string(e.id);
-        out.key("name"), out.string(e.name);
-        out.key("kind"), out.string(to_string(e.kind));
-        out.key("score"), out.number(scores[i]);
-        out.end_object();
-      }
-      out.end_array();
-      out.end_object();
+      std::optional<io::ApproximationInfo> info;
+      if (approximate) info = io::ApproximationInfo{options->approx, options->delta, approximate->samples, options->seed};
+      io::write_centrality(out, graph, simple, algo::to_string(metric), scores, order, info);
       print_line(out.str());
       return 0;
     }

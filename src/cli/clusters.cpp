@@ -1,5 +1,6 @@
 // hallyu clusters --method M: communities and what characterises them.
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/algo/cluster_profile.hpp"
 #include "hallyu/algo/communities.hpp"
 #include "hallyu/error.hpp"
@@ -15,19 +16,6 @@ std::string tallies(const Graph& graph, const std::vector<algo::Tally>& list, st
     out += (i ? ", " : "") + graph.entity(list[i].vertex).name + " (" + std::to_string(list[i].count) + ")";
   }
   return out;
-}
-
-void write_tallies(io::JsonWriter& out, const Graph& graph, const std::vector<algo::Tally>& list, std::size_t limit) {
-  out.start_array();
-  for (std::size_t i = 0; i < list.size() && i < limit; ++i) {
-    const Entity& e = graph.entity(list[i].vertex);
-    out.start_object();
-    out.key("id"), out.string(e.id);
-    out.key("name"), out.string(e.name);
-    out.key("count"), out.integer(static_cast<long long>(list[i].count));
-    out.end_object();
-  }
-  out.end_array();
 }
 
 }  // namespace
@@ -93,47 +81,10 @@ void register_clusters(CLI::App& app, Registry& registry) {
     std::size_t listed = options->top == 0 ? shown.size() : std::min(shown.size(), options->top);
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      out.key("method"), out.string(algo::to_string(method));
-      out.key("modularity");
-      if (is_partition) {
-        out.number(q);
-      } else {
-        out.raw().Null();
-      }
-      if (method == algo::ClusterMethod::kcore) out.key("k"), out.integer(k);
-      out.key("seed"), out.integer(static_cast<long long>(options->seed));
-      out.key("total_clusters"), out.integer(partition.count);
-      out.key("clusters"), out.start_array();
-      for (std::size_t i = 0; i < listed; ++i) {
-        const algo::ClusterProfile& p = *shown[i];
-        out.start_object();
-        out.key("id"), out.integer(p.community);
-        out.key("size"), out.integer(static_cast<long long>(p.members.size()));
-        out.key("members"), out.start_array();
-        for (VertexId v : p.members) out.string(graph.entity(v).id);
-        out.end_array();
-        out.key("central"), out.start_array();
-        for (std::size_t m = 0; m < p.members.size() && m < options->central; ++m) out.entity_ref(graph, p.members[m]);
-        out.end_array();
-        out.key("kinds"), out.start_object();
-        for (Kind kind : kAllKinds) {
-          if (p.kinds[static_cast<std::size_t>(kind)]) out.key(to_string(kind)), out.integer(static_cast<long long>(p.kinds[static_cast<std::size_t>(kind)]));
-        }
-        out.end_object();
-        out.key("agencies"), write_tallies(out, graph, p.agencies, 5);
-        out.key("networks"), write_tallies(out, graph, p.networks, 5);
-        if (p.first_year) {
-          out.key("years"), out.start_object();
-          out.key("first"), out.integer(*p.first_year);
-          out.key("last"), out.integer(*p.last_year);
-          out.key("median"), out.integer(*p.median_year);
-          out.end_object();
-        }
-        out.end_object();
-      }
-      out.end_array();
-      out.end_object();
+      io::ClusterSummary summary{algo::to_string(method), is_partition ? std::optional<double>(q) : std::nullopt,
+                                 method == algo::ClusterMethod::kcore ? std::optional<std::uint32_t>(k) : std::nullopt,
+                                 options->seed, partition.count};
+      io::write_clusters(out, graph, summary, std::vector<const algo::ClusterProfile*>(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(listed)), options->central);
       print_line(out.str());
       return 0;
     }

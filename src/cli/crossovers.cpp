@@ -2,6 +2,7 @@
 #include <set>
 
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/algo/crossovers.hpp"
 #include "hallyu/error.hpp"
 #include "hallyu/io/json_writer.hpp"
@@ -9,27 +10,6 @@
 
 namespace hallyu::cli {
 namespace {
-
-const std::vector<std::string> kPatterns = {"idol-actors", "self-osts", "group-synergy", "co-starring",
-                                            "agency-pipelines", "agency-networks", "ost-specialists"};
-
-void refs(io::JsonWriter& out, const Graph& g, const std::vector<VertexId>& vs) {
-  out.start_array();
-  for (VertexId v : vs) out.entity_ref(g, v);
-  out.end_array();
-}
-
-template <typename Row, typename Fields>
-void section(io::JsonWriter& out, const char* key, const std::vector<Row>& rows, std::size_t top, Fields fields) {
-  out.key(key), out.start_array();
-  for (std::size_t i = 0; i < rows.size() && (top == 0 || i < top); ++i) {
-    out.start_object();
-    fields(rows[i]);
-    out.key("text"), out.string(rows[i].text);
-    out.end_object();
-  }
-  out.end_array();
-}
 
 template <typename Row>
 void print_section(const std::string& title, const std::vector<Row>& rows, std::size_t top) {
@@ -58,74 +38,17 @@ void register_crossovers(CLI::App& app, Registry& registry) {
   registry.push_back({command, [options] {
     std::set<std::string> wanted(options->patterns.begin(), options->patterns.end());
     for (const auto& p : wanted) {
-      if (std::find(kPatterns.begin(), kPatterns.end(), p) == kPatterns.end()) {
-        throw UsageError("unknown pattern " + text::quote(p) + "; patterns are " + join(kPatterns, ", "));
+      if (std::find(io::kCrossoverPatterns.begin(), io::kCrossoverPatterns.end(), p) == io::kCrossoverPatterns.end()) {
+        throw UsageError("unknown pattern " + text::quote(p) + "; patterns are " + join(io::kCrossoverPatterns, ", "));
       }
     }
     auto wants = [&](const std::string& p) { return wanted.empty() || wanted.count(p) > 0; };
     Graph graph = load_graph(*options);
     algo::Crossovers found = algo::find_crossovers(graph, options->thresholds);
-    const Graph& g = graph;
     std::size_t top = options->top;
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      if (wants("idol-actors")) {
-        section(out, "idol_actors", found.idol_actors, top, [&](const algo::IdolActor& r) {
-          out.key("idol"), out.entity_ref(g, r.idol);
-          out.key("credits"), out.integer(static_cast<long long>(r.dramas.size()));
-          out.key("dramas"), refs(out, g, r.dramas);
-        });
-      }
-      if (wants("self-osts")) {
-        section(out, "self_osts", found.self_osts, top, [&](const algo::SelfOst& r) {
-          out.key("performer"), out.entity_ref(g, r.performer);
-          out.key("ost"), out.entity_ref(g, r.ost);
-          out.key("drama"), out.entity_ref(g, r.drama);
-        });
-      }
-      if (wants("group-synergy")) {
-        section(out, "group_synergy", found.group_synergy, top, [&](const algo::GroupSynergy& r) {
-          out.key("group"), out.entity_ref(g, r.group);
-          out.key("ost"), out.entity_ref(g, r.ost);
-          out.key("drama"), out.entity_ref(g, r.drama);
-          out.key("members"), refs(out, g, r.members);
-        });
-      }
-      if (wants("co-starring")) {
-        section(out, "co_starring", found.co_starring, top, [&](const algo::CoStarring& r) {
-          out.key("group"), out.entity_ref(g, r.group);
-          out.key("drama"), out.entity_ref(g, r.drama);
-          out.key("members"), refs(out, g, r.members);
-        });
-      }
-      if (wants("agency-pipelines")) {
-        section(out, "agency_pipelines", found.agency_dramas, top, [&](const algo::AgencyDrama& r) {
-          out.key("agency"), out.entity_ref(g, r.agency);
-          out.key("drama"), out.entity_ref(g, r.drama);
-          out.key("artists"), refs(out, g, r.artists);
-          out.key("count"), out.integer(static_cast<long long>(r.artists.size()));
-          out.key("involved"), out.integer(static_cast<long long>(r.involved));
-          out.key("share"), out.number(r.share);
-        });
-      }
-      if (wants("agency-networks")) {
-        section(out, "agency_networks", found.agency_networks, top, [&](const algo::AgencyNetwork& r) {
-          out.key("agency"), out.entity_ref(g, r.agency);
-          out.key("network"), out.entity_ref(g, r.network);
-          out.key("count"), out.integer(static_cast<long long>(r.credits));
-          out.key("total"), out.integer(static_cast<long long>(r.total_credits));
-          out.key("share"), out.number(r.share);
-        });
-      }
-      if (wants("ost-specialists")) {
-        section(out, "ost_specialists", found.ost_specialists, top, [&](const algo::OstSpecialist& r) {
-          out.key("singer"), out.entity_ref(g, r.singer);
-          out.key("osts"), out.integer(static_cast<long long>(r.osts));
-          out.key("dramas"), refs(out, g, r.dramas);
-        });
-      }
-      out.end_object();
+      io::write_crossovers(out, graph, found, wanted, top);
       print_line(out.str());
       return 0;
     }

@@ -1,5 +1,6 @@
 // hallyu neighbors NAME: the entities within R hops, each with the relation that reaches it.
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/algo/ego_network.hpp"
 #include "hallyu/explain.hpp"
 #include "hallyu/io/json_writer.hpp"
@@ -40,33 +41,7 @@ void register_neighbors(CLI::App& app, Registry& registry) {
     }
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      out.key("center"), out.entity_ref(graph, center);
-      out.key("radius"), out.integer(options->radius);
-      out.key("truncated"), out.boolean(ego.truncated);
-      out.key("nodes"), out.start_array();
-      for (std::size_t i : shown) {
-        const Entity& e = graph.entity(ego.vertices[i]);
-        out.start_object();
-        out.key("id"), out.string(e.id);
-        out.key("name"), out.string(e.name);
-        out.key("kind"), out.string(to_string(e.kind));
-        out.key("distance"), out.integer(ego.distances[i]);
-        out.key("via"), out.relation(graph, ego.via[i]);
-        out.end_object();
-      }
-      out.end_array();
-      out.key("relations"), out.start_array();
-      for (RelationId r : ego.relations) {
-        const Relation& rel = graph.relation(r);
-        out.start_object();
-        out.key("from"), out.string(graph.entity(rel.from).id);
-        out.key("to"), out.string(graph.entity(rel.to).id);
-        out.key("type"), out.string(to_string(rel.type));
-        out.end_object();
-      }
-      out.end_array();
-      out.end_object();
+      io::write_neighbors(out, graph, ego, options->radius, listed);
       print_line(out.str());
       return 0;
     }

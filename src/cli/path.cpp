@@ -1,5 +1,6 @@
 // hallyu path FROM TO: how two entities are connected, hop by hop.
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/algo/paths.hpp"
 #include "hallyu/error.hpp"
 #include "hallyu/explain.hpp"
@@ -20,18 +21,6 @@ std::string relation_sequence(const Graph& graph, const algo::Path& path) {
            (is_symmetric(type) || !forward ? "" : "->");
   }
   return out;
-}
-
-void write_path(io::JsonWriter& out, const Graph& graph, const algo::Path& path) {
-  out.start_object();
-  out.key("length"), out.integer(static_cast<long long>(path.length()));
-  out.key("nodes"), out.start_array();
-  for (VertexId v : path.vertices) out.entity_ref(graph, v);
-  out.end_array();
-  out.key("edges"), out.start_array();
-  for (RelationId r : path.relations) out.relation(graph, r);
-  out.end_array();
-  out.end_object();
 }
 
 void print_path(const Graph& graph, const algo::Path& path, std::size_t number, std::size_t count) {
@@ -95,14 +84,7 @@ void register_path(CLI::App& app, Registry& registry) {
     }
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      out.key("from"), out.string(graph.entity(from).id);
-      out.key("to"), out.string(graph.entity(to).id);
-      if (options->all_shortest) out.key("total"), out.integer(static_cast<long long>(std::min<std::uint64_t>(total, INT64_MAX)));
-      out.key("paths"), out.start_array();
-      for (const auto& path : paths) write_path(out, graph, path);
-      out.end_array();
-      out.end_object();
+      io::write_paths(out, graph, from, to, paths, options->all_shortest ? std::optional<std::uint64_t>(total) : std::nullopt);
       print_line(out.str());
       return 0;
     }

@@ -1,27 +1,11 @@
 // hallyu search TEXT: ranked matches on ids, names and aliases.
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/io/json_writer.hpp"
 #include "hallyu/name_index.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::cli {
-namespace {
-
-const char* match_name(int rank) {
-  switch (rank) {
-    case 0: return "id";
-    case 1: return "exact";
-    case 2: return "exact-ignoring-punctuation";
-    case 3: return "prefix";
-    case 4: return "word-prefix";
-    case 5: return "substring";
-    case 6: return "hangul-initials";
-    default: return "similar";
-  }
-}
-
-}  // namespace
-
 void register_search(CLI::App& app, Registry& registry) {
   struct Options : CommonOptions {
     std::string query;
@@ -42,21 +26,7 @@ void register_search(CLI::App& app, Registry& registry) {
     std::vector<SearchHit> hits = names.search(options->query, options->limit, kinds);
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      out.key("query"), out.string(options->query);
-      out.key("results"), out.start_array();
-      for (const SearchHit& hit : hits) {
-        const Entity& e = graph.entity(hit.vertex);
-        out.start_object();
-        out.key("id"), out.string(e.id);
-        out.key("name"), out.string(e.name);
-        out.key("kind"), out.string(to_string(e.kind));
-        out.key("matched"), out.string(hit.matched);
-        out.key("match"), out.string(match_name(hit.rank));
-        out.end_object();
-      }
-      out.end_array();
-      out.end_object();
+      io::write_search(out, graph, options->query, hits);
       print_line(out.str());
       return 0;
     }
@@ -72,7 +42,7 @@ void register_search(CLI::App& app, Registry& registry) {
     for (const SearchHit& hit : hits) {
       const Entity& e = graph.entity(hit.vertex);
       std::string line = text::pad(e.name, name_width) + "  " + text::pad(to_string(e.kind), 8) + "  " + text::pad(e.id, id_width);
-      if (hit.matched != e.name && hit.matched != e.id) line += "  (" + std::string(match_name(hit.rank)) + ": " + hit.matched + ")";
+      if (hit.matched != e.name && hit.matched != e.id) line += "  (" + std::string(io::match_name(hit.rank)) + ": " + hit.matched + ")";
       print_line(line);
     }
     return 0;

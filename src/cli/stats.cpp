@@ -1,5 +1,6 @@
 // hallyu stats: what the loaded dataset holds.
 #include "common.hpp"
+#include "hallyu/io/json_results.hpp"
 #include "hallyu/algo/components.hpp"
 #include "hallyu/io/json_writer.hpp"
 #include "hallyu/text.hpp"
@@ -20,23 +21,7 @@ void register_stats(CLI::App& app, Registry& registry) {
     std::size_t largest = components.sizes.empty() ? 0 : components.sizes.front();
     if (options->json) {
       io::JsonWriter out;
-      out.start_object();
-      out.key("entities"), out.integer(static_cast<long long>(graph.entity_count()));
-      out.key("relations"), out.integer(static_cast<long long>(graph.relation_count()));
-      out.key("by_kind"), out.start_object();
-      for (Kind k : kAllKinds) out.key(to_string(k)), out.integer(static_cast<long long>(by_kind[static_cast<std::size_t>(k)]));
-      out.end_object();
-      out.key("by_type"), out.start_object();
-      for (RelationType t : kAllRelationTypes) {
-        out.key(to_string(t)), out.integer(static_cast<long long>(by_type[static_cast<std::size_t>(t)]));
-      }
-      out.end_object();
-      out.key("components"), out.integer(static_cast<long long>(components.sizes.size()));
-      out.key("largest_component"), out.integer(static_cast<long long>(largest));
-      out.key("sources"), out.start_array();
-      for (const std::string& s : graph.sources()) out.string(s);
-      out.end_array();
-      out.end_object();
+      io::write_stats(out, graph);
       print_line(out.str());
       return 0;
     }
