@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Installs what hallyu needs to build and test on Debian 12, and only what is missing.
-# Usage: bash scripts/install-deps.sh [--bench]   (as root, or as a user with sudo)
+# Usage: bash scripts/install-deps.sh [--test|--bench]   (as root, or as a user with sudo)
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev libcli11-dev catch2 libxml2-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev  # httplib's header needs these three
   fonts-noto-cjk  # Hangul in PNG and PDF renderings
 )
 
+# --test: what the test suite adds (the explorer's end-to-end test in headless Chromium).
 # --bench: the peers bench/compare.sh measures against.
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(python3 python3-networkx python3-igraph python3-graph-tool)
-fi
+case "${1:-}" in
+  --test)
+    packages+=(chromium)
+    command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+    ;;
+  --bench) packages+=(python3 python3-networkx python3-igraph python3-graph-tool) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -18,3 +18,5 @@ draw path-d-o-to-hotel-del-luna --path "D.O." "Hotel del Luna" --k 3 --exclude-k
 draw largest-cluster --cluster 0 --method leiden --seed 1 --exclude-kinds agency,network
 # An agency's network: SM Entertainment's groups and their members.
 draw sm-entertainment --ego "SM Entertainment" --radius 2 --via signed_to,member_of
+# The web explorer after searching, expanding a neighbour and finding a path (its end-to-end test).
+node tests/e2e/explorer.mjs "$hallyu" "$out/explorer.png" >/dev/null

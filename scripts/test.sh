@@ -3,7 +3,11 @@
 # Usage: bash scripts/test.sh [--sanitize]   (--sanitize: ASan + UBSan build in build-asan/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
+# playwright-core for the end-to-end test, from the lock file (it drives Debian's Chromium; it downloads no browser).
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+fi
 
 build=build
 flags=(-DCMAKE_BUILD_TYPE=Release -DHALLYU_WERROR=ON)

@@ -51,5 +51,6 @@ void register_centrality(CLI::App& app, Registry& registry);
 void register_clusters(CLI::App& app, Registry& registry);
 void register_crossovers(CLI::App& app, Registry& registry);
 void register_render(CLI::App& app, Registry& registry);
+void register_serve(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

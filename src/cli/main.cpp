@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_clusters(app, registry);
   hallyu::cli::register_crossovers(app, registry);
   hallyu::cli::register_render(app, registry);
+  hallyu::cli::register_serve(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -8,32 +8,11 @@
 #include "hallyu/error.hpp"
 #include "hallyu/io/atomic_file.hpp"
 #include "hallyu/io/json_writer.hpp"
+#include "hallyu/render/diagrams.hpp"
 #include "hallyu/render/graphviz.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::cli {
-namespace {
-
-// Relations the filter allows between vertices of the diagram, each once.
-std::vector<RelationId> relations_among(const Graph& graph, const std::vector<VertexId>& vertices,
-                                        const algo::TraversalFilter& filter) {
-  std::vector<bool> in(graph.entity_count(), false);
-  for (VertexId v : vertices) in[v] = true;
-  std::vector<RelationId> out;
-  for (VertexId v : vertices) {
-    for (Graph::Arc arc : graph.arcs(v)) {
-      if (in[arc.neighbor] && graph.relation(arc.relation).from == v && filter.allows_relation(graph, arc.relation)) {
-        out.push_back(arc.relation);
-      }
-    }
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-}  // namespace
-
 void register_render(CLI::App& app, Registry& registry) {
   struct Options : CommonOptions {
     std::string output, format, layout = "auto";
@@ -83,54 +62,20 @@ void register_render(CLI::App& app, Registry& registry) {
     NameIndex names(graph);
     algo::TraversalFilter filter = make_filter(options->filter, names);
     render::Diagram diagram;
-    auto too_big = [&](std::size_t n, const std::string& what) {
-      if (n > options->max_nodes && !options->force) {
-        throw UsageError(what + " has " + std::to_string(n) + " entities, more than --max-nodes " + std::to_string(options->max_nodes) +
-                         " (unreadable as a drawing); draw an ego network or a path, add filters such as --exclude-kinds "
-                         "agency,network or --via acted_in, or pass --force");
-      }
-    };
+    std::size_t max_nodes = options->force ? 0 : options->max_nodes;
     if (!options->ego.empty()) {
-      VertexId center = names.resolve_one(options->ego);
-      auto ego = algo::ego_network(graph, center, options->radius, filter, options->force ? 0 : options->max_nodes + 1);
-      if (ego.truncated) too_big(options->max_nodes + 1, "the " + std::to_string(options->radius) + "-hop neighbourhood of " + graph.entity(center).name);
-      diagram.vertices = ego.vertices;
-      diagram.relations = ego.relations;
-      diagram.highlighted_vertices = {center};
-      diagram.title = graph.entity(center).name + ": " + std::to_string(options->radius) + "-hop network";
+      diagram = render::ego_diagram(graph, names.resolve_one(options->ego), options->radius, filter, max_nodes);
     } else if (!options->path.empty()) {
       VertexId from = names.resolve_one(options->path[0]), to = names.resolve_one(options->path[1]);
       algo::PathFinder finder(graph);
-      auto paths = options->k > 1 ? finder.k_shortest_paths(from, to, options->k, filter)
-                                  : std::vector<algo::Path>{};
-      if (options->k == 1) {
-        if (auto p = finder.shortest_path(from, to, filter)) paths.push_back(*p);
+      std::vector<algo::Path> paths;
+      if (options->k > 1) {
+        paths = finder.k_shortest_paths(from, to, options->k, filter);
+      } else if (auto p = finder.shortest_path(from, to, filter)) {
+        paths.push_back(*p);
       }
       if (paths.empty()) throw UsageError("no path between " + names.label(from) + " and " + names.label(to) + " to draw");
-      std::vector<bool> in(graph.entity_count(), false);
-      auto add = [&](VertexId v) {
-        if (!in[v]) in[v] = true, diagram.vertices.push_back(v);
-      };
-      for (const auto& p : paths) {
-        for (VertexId v : p.vertices) add(v), diagram.highlighted_vertices.push_back(v);
-        diagram.highlighted_relations.insert(diagram.highlighted_relations.end(), p.relations.begin(), p.relations.end());
-      }
-      // Context: a few neighbours of each path entity, drawn faint.
-      std::vector<VertexId> on_path = diagram.vertices;
-      for (VertexId v : on_path) {
-        std::size_t added = 0;
-        for (Graph::Arc arc : graph.arcs(v)) {
-          if (added >= options->context) break;
-          if (in[arc.neighbor] || !filter.allows(graph, arc)) continue;
-          add(arc.neighbor);
-          ++added;
-        }
-      }
-      diagram.relations = relations_among(graph, diagram.vertices, filter);
-      diagram.dim_others = true;
-      diagram.left_to_right = true;
-      diagram.title = graph.entity(from).name + " to " + graph.entity(to).name +
-                      (paths.size() > 1 ? ": " + std::to_string(paths.size()) + " shortest paths" : "");
+      diagram = render::path_diagram(graph, paths, filter, options->context);
     } else if (options->cluster >= 0) {
       auto simple = algo::simple_graph(graph, filter);
       algo::ClusterMethod method = algo::parse_cluster_method(options->method);
@@ -144,23 +89,16 @@ void register_render(CLI::App& app, Registry& registry) {
         throw UsageError("there is no cluster " + std::to_string(options->cluster) + "; " + options->method + " found " +
                          std::to_string(partition.count) + " (0 to " + std::to_string(partition.count - 1) + ")");
       }
-      render::Diagram::Box box;
+      std::vector<VertexId> members;
       for (std::uint32_t i = 0; i < simple.size(); ++i) {
-        if (partition.community[i] == static_cast<std::uint32_t>(options->cluster)) box.vertices.push_back(simple.original(i));
+        if (partition.community[i] == static_cast<std::uint32_t>(options->cluster)) members.push_back(simple.original(i));
       }
-      too_big(box.vertices.size(), "cluster " + std::to_string(options->cluster));
-      box.label = options->method + " cluster #" + std::to_string(options->cluster) + " (" + std::to_string(box.vertices.size()) + " entities)";
-      diagram.vertices = box.vertices;
-      diagram.relations = relations_among(graph, diagram.vertices, filter);
-      diagram.boxes.push_back(std::move(box));
-      diagram.title = "Cluster " + std::to_string(options->cluster) + " (" + options->method + ", seed " + std::to_string(options->seed) + ")";
+      diagram = render::cluster_diagram(graph, std::move(members),
+                                        options->method + " cluster #" + std::to_string(options->cluster) + " (seed " +
+                                            std::to_string(options->seed) + ")",
+                                        filter, max_nodes);
     } else {
-      for (VertexId v = 0; v < graph.entity_count(); ++v) {
-        if (filter.allows_vertex(graph, v)) diagram.vertices.push_back(v);
-      }
-      too_big(diagram.vertices.size(), "the whole graph");
-      diagram.relations = relations_among(graph, diagram.vertices, filter);
-      diagram.title = "hallyu: " + std::to_string(diagram.vertices.size()) + " entities";
+      diagram = render::whole_graph_diagram(graph, filter, max_nodes);
     }
     for (const std::string& name : options->highlight) diagram.highlighted_vertices.push_back(names.resolve_one(name));
     render::RenderOptions render_options;

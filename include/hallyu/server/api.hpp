@@ -1,0 +1,47 @@
+// The explorer's JSON API as a plain function of a request: no sockets here, so every endpoint is
+// testable directly, and the HTTP layer (server.hpp) stays a thin adapter. Every response to bad
+// input is a 4xx with {"error": "..."}; nothing a request holds can make it throw past handle().
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "hallyu/graph.hpp"
+#include "hallyu/name_index.hpp"
+
+namespace hallyu::server {
+
+struct Request {
+  std::string path;                              // e.g. "/api/path"
+  std::multimap<std::string, std::string> params;  // query parameters, decoded
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+};
+
+class Api {
+ public:
+  explicit Api(const Graph& graph);
+  Response handle(const Request& request) const;
+
+ private:
+  const Graph& graph_;
+  NameIndex names_;
+  // Centrality and clusters of the whole graph are the same for the same query: keep recent answers.
+  mutable std::mutex cache_lock_;
+  mutable std::map<std::string, Response> cache_;
+};
+
+// Static assets compiled into the binary (web/), by path ("/" is index.html); null when unknown.
+struct Asset {
+  std::string_view body;
+  const char* content_type;
+};
+const Asset* find_asset(const std::string& path);
+
+}  // namespace hallyu::server
