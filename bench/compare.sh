@@ -2,10 +2,11 @@
 # Benchmarks hallyu against igraph, graph-tool and NetworkX (Debian's python3-* packages) on the same
 # generated graphs and queries, in one run, and prints medians and ratios.
 # Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path,pagerank,betweenness,approx,louvain,kcore] [--pairs 200]
-# Exact and approximate betweenness run on the 10k and 100k graphs only (the 1M one would take hours).
+# Exact and approximate betweenness run on the 10k and 100k graphs only (the 1M one would take hours);
+# render (ego networks of 50, 300, 1,000 entities per layout engine) on the 10k graph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=10k,100k,1m repeat=5 ops=load,path,pagerank,betweenness,approx,louvain,kcore pairs=200
+sizes=10k,100k,1m repeat=5 ops=load,path,pagerank,betweenness,approx,louvain,kcore,render pairs=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -27,7 +28,11 @@ IFS=, read -r -a size_list <<< "$sizes"
 for size in "${size_list[@]}"; do
   [ -n "${idols[$size]:-}" ] || { echo "compare.sh: unknown size $size (10k, 100k, 1m, 5m)" >&2; exit 2; }
   size_ops=$ops
-  case "$size" in 1m|5m) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e betweenness -e approx | paste -sd, -) ;; esac
+  case "$size" in
+    10k) ;;
+    100k) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e render | paste -sd, -) ;;
+    *) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e betweenness -e approx -e render | paste -sd, -) ;;
+  esac
   prefix="$out/g-$size"
   ./build-bench/hallyu generate --idols "${idols[$size]}" --seed 1 -o "$prefix.json" >&2
   n=$(/usr/bin/python3 bench/prepare.py "$prefix.json" "$prefix" "$pairs" 7)

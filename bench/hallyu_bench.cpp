@@ -165,6 +165,11 @@ int main(int argc, char** argv) {
       for (hallyu::VertexId v = 0; v < graph->entity_count(); ++v) {
         if (graph->degree(v) > graph->degree(center)) center = v;
       }
+      {  // warm-up: the first render loads Graphviz's plugins, which is not what is being measured
+        hallyu::render::Diagram warm;
+        warm.vertices = {center};
+        hallyu::render::render(*graph, warm, hallyu::render::Format::svg);
+      }
       for (std::size_t size : {50, 300, 1000}) {
         auto ego = hallyu::algo::ego_network(*graph, center, 10, {}, size);
         hallyu::render::Diagram diagram;

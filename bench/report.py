@@ -28,7 +28,9 @@ for (graph, op), tools in table.items():
             cells.append(f"{r['median_ms']:.4g} ({r['median_ms'] / h['median_ms']:.1f}x)")
         else:
             cells.append(f"{r['median_ms']:.4g}")
-    if op == "louvain":
+    if op.startswith("render-"):
+        cells.append(f"{h['relations']} relations, {h['svg_bytes'] // 1024} KiB SVG" if h else "")
+    elif op == "louvain":
         cells.append("modularity: " + ", ".join(f"{t} {r['modularity']:.4f}" for t, r in tools.items() if "modularity" in r))
     elif h and "max_error" in h:
         cells.append(f"max error {h['max_error']:.3g} < {h['epsilon']} on {h['entities']} entities: {h['samples']} samples, "

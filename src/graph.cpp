@@ -1,19 +1,8 @@
 #include "hallyu/graph.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 namespace hallyu {
-namespace {
-
-struct ArcRecord {
-  VertexId source;
-  VertexId target;
-  RelationId relation;
-};
-
-}  // namespace
-
 Graph::Graph(Dataset dataset)
     : entities_(std::move(dataset.entities)),
       relations_(std::move(dataset.relations)),
@@ -24,22 +13,29 @@ Graph::Graph(Dataset dataset)
     kinds_.push_back(entities_[v].kind);
     id_index_.emplace(entities_[v].id, v);
   }
-  std::vector<ArcRecord> arcs;
-  arcs.reserve(relations_.size() * 2);
+  // Arcs grouped by source with a counting pass, then each (short) row sorted by (neighbor, relation):
+  // cheaper than sorting all 2m arcs globally, and the same order.
+  const std::size_t n = entities_.size();
+  std::vector<std::uint32_t> row_start(n + 1, 0);
+  for (const Relation& r : relations_) ++row_start[r.from + 1], ++row_start[r.to + 1];
+  for (std::size_t v = 0; v < n; ++v) row_start[v + 1] += row_start[v];
+  std::vector<std::pair<VertexId, RelationId>> row_items(row_start[n]);
+  std::vector<std::uint32_t> fill(row_start.begin(), row_start.end() - 1);
   for (RelationId r = 0; r < relations_.size(); ++r) {
-    arcs.push_back({relations_[r].from, relations_[r].to, r});
-    arcs.push_back({relations_[r].to, relations_[r].from, r});
+    row_items[fill[relations_[r].from]++] = {relations_[r].to, r};
+    row_items[fill[relations_[r].to]++] = {relations_[r].from, r};
   }
-  std::sort(arcs.begin(), arcs.end(), [](const ArcRecord& a, const ArcRecord& b) {
-    return std::tie(a.source, a.target, a.relation) < std::tie(b.source, b.target, b.relation);
-  });
   std::vector<std::pair<VertexId, VertexId>> ends;
   std::vector<ArcProperty> properties;
-  ends.reserve(arcs.size());
-  properties.reserve(arcs.size());
-  for (const ArcRecord& arc : arcs) {
-    ends.emplace_back(arc.source, arc.target);
-    properties.push_back({arc.relation});
+  ends.reserve(row_items.size());
+  properties.reserve(row_items.size());
+  for (VertexId v = 0; v < n; ++v) {
+    auto first = row_items.begin() + row_start[v], last = row_items.begin() + row_start[v + 1];
+    std::sort(first, last);
+    for (auto it = first; it != last; ++it) {
+      ends.emplace_back(v, it->first);
+      properties.push_back({it->second});
+    }
   }
   adjacency_ = Adjacency(boost::edges_are_sorted, ends.begin(), ends.end(), properties.begin(),
                          static_cast<VertexId>(entities_.size()));

@@ -10,8 +10,10 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
-#include <functional>
-#include <unordered_map>
+#include <bit>
+#include <limits>
+#include <optional>
+#include <tuple>
 
 #include "hallyu/error.hpp"
 #include "hallyu/text.hpp"
@@ -170,7 +172,8 @@ class DocumentHandler {
 
   bool unexpected_number() { return fail(here(), "internal: numbers are parsed as text"); }
   bool scalar(const char* str, std::size_t length, rapidjson::Type type, const char* what);
-  bool capture_event(const std::function<void()>& write, int depth_change);
+  template <typename Write>
+  bool capture_event(Write write, int depth_change);
   void start_capture();
   bool finish_capture();
   bool check_name(const std::string& value, const char* field, std::size_t max_bytes);
@@ -217,7 +220,8 @@ void DocumentHandler::start_capture() {
   capture_writer_.Reset(capture_buffer_);
 }
 
-bool DocumentHandler::capture_event(const std::function<void()>& write, int depth_change) {
+template <typename Write>
+bool DocumentHandler::capture_event(Write write, int depth_change) {
   if (depth_change > 0 && ++capture_depth_ > limits_.max_attribute_depth) {
     return fail(here(), (discard_capture_ ? std::string("meta") : record_label()) + ": attribute " +
                                 text::quote(key_) + " is nested deeper than " +
@@ -512,6 +516,19 @@ bool DocumentHandler::EndArray(rapidjson::SizeType) {
   }
 }
 
+// The value of a string attribute without escapes, read without parsing a JSON document (this runs
+// for every relation); other values go through attribute_text.
+std::optional<std::string> plain_string_attribute(const Attributes& attributes, std::string_view key) {
+  for (const Attribute& a : attributes) {
+    if (a.key != key) continue;
+    if (a.json.size() >= 2 && a.json.front() == '"' && a.json.back() == '"' && a.json.find('\\') == std::string::npos) {
+      return a.json.substr(1, a.json.size() - 2);
+    }
+    return attribute_text(attributes, key);
+  }
+  return std::nullopt;
+}
+
 bool check_year(const Attributes& attributes, std::string& problem) {
   for (const Attribute& a : attributes) {
     if (a.key != "year") continue;
@@ -561,7 +578,7 @@ bool DocumentHandler::finish_relation() {
   std::string problem;
   if (!check_year(r.attributes, problem)) return at_object(problem);
   if (r.type == RelationType::acted_in) {
-    if (auto billing = attribute_text(r.attributes, "billing")) {
+    if (auto billing = plain_string_attribute(r.attributes, "billing")) {
       static const std::vector<std::string_view> kBillings = {"lead", "support", "cameo"};
       if (std::find(kBillings.begin(), kBillings.end(), *billing) == kBillings.end()) {
         return at_object("billing " + text::quote(*billing) + " is not lead, support or cameo" +
@@ -594,6 +611,53 @@ void parse_source(std::uint32_t index, const SourceText& source, const LoadLimit
   if (!handler.saw_format()) throw DataError(places({index, base}) + ": missing \"format\": \"hallyu/1\" at the top level");
 }
 
+// Id -> vertex for the merge phase: open addressing over (vertex, hash) slots, comparing against the
+// entities' own id strings, so there is no per-id allocation (an unordered_map<string> cost a third of
+// the load time at 1M relations).
+class IdTable {
+ public:
+  explicit IdTable(const std::vector<Entity>& entities) : entities_(entities) {}
+  void reserve(std::size_t n) { rehash(std::max<std::size_t>(16, std::bit_ceil(n * 2))); }
+  std::optional<VertexId> find(std::string_view id) const {
+    std::uint32_t h = hash(id);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.vertex == kEmpty) return std::nullopt;
+      if (slot.hash == h && entities_[slot.vertex].id == id) return slot.vertex;
+    }
+  }
+  // Adds `vertex` (whose id is entities[vertex].id); the caller has checked it is absent.
+  void insert(VertexId vertex) {
+    if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+    place({vertex, hash(entities_[vertex].id)});
+    ++count_;
+  }
+
+ private:
+  static constexpr VertexId kEmpty = std::numeric_limits<VertexId>::max();
+  struct Slot {
+    VertexId vertex;
+    std::uint32_t hash;
+  };
+  static std::uint32_t hash(std::string_view id) { return static_cast<std::uint32_t>(std::hash<std::string_view>()(id)); }
+  void place(Slot slot) {
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].vertex != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+  void rehash(std::size_t size) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, {kEmpty, 0});
+    mask_ = size - 1;
+    for (const Slot& slot : old) {
+      if (slot.vertex != kEmpty) place(slot);
+    }
+  }
+  const std::vector<Entity>& entities_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0, count_ = 0;
+};
+
 bool same_attributes(const Attributes& a, const Attributes& b) {
   if (a.size() != b.size()) return false;
   for (const Attribute& x : a) {
@@ -611,12 +675,6 @@ struct RelationKey {
   std::size_t attributes_hash;
   bool operator==(const RelationKey&) const = default;
 };
-struct RelationKeyHash {
-  std::size_t operator()(const RelationKey& k) const {
-    std::size_t h = (static_cast<std::size_t>(k.a) << 32) ^ k.b ^ (static_cast<std::size_t>(k.type) << 29);
-    return h ^ (k.attributes_hash + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-  }
-};
 
 std::size_t hash_attributes(const Attributes& attributes) {
   std::size_t h = 0;
@@ -630,19 +688,21 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
               std::vector<RawRelation>& raw_relations, const Places& places) {
   Dataset dataset;
   for (const SourceText& s : sources) dataset.sources.push_back(s.name);
-  std::unordered_map<std::string, VertexId> ids;
+  IdTable ids(dataset.entities);
   std::vector<std::size_t> first_raw;  // raw entity that defined each vertex
   ids.reserve(raw_entities.size());
+  dataset.entities.reserve(raw_entities.size());
   for (std::size_t i = 0; i < raw_entities.size(); ++i) {
     RawEntity& raw = raw_entities[i];
-    auto [it, inserted] = ids.emplace(raw.entity.id, static_cast<VertexId>(dataset.entities.size()));
-    if (inserted) {
+    std::optional<VertexId> existing = ids.find(raw.entity.id);
+    if (!existing) {
       dataset.entities.push_back(std::move(raw.entity));
+      ids.insert(static_cast<VertexId>(dataset.entities.size() - 1));
       first_raw.push_back(i);
       continue;
     }
-    const RawEntity& first = raw_entities[first_raw[it->second]];
-    Entity& merged = dataset.entities[it->second];
+    const RawEntity& first = raw_entities[first_raw[*existing]];
+    Entity& merged = dataset.entities[*existing];
     std::string label = "entities[" + std::to_string(raw.index) + "]";
     if (first.at.source == raw.at.source) {
       throw DataError(places(raw.id_at) + ": " + label + ": duplicate id " + text::quote(raw.entity.id) +
@@ -683,17 +743,22 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
     }
     return did_you_mean(nearest(missing, all_ids, 3));
   };
-  // Value: (raw index, index in dataset.relations) of the first relation with that key.
-  std::unordered_map<RelationKey, std::pair<std::size_t, std::size_t>, RelationKeyHash> seen_relations;
-  seen_relations.reserve(raw_relations.size());
-  dataset.relations.reserve(raw_relations.size());
+  // Resolve and check every relation in file order, then find exact repeats by sorting keys (a hash
+  // map of 1M keys allocated a node each).
+  struct Keyed {
+    RelationKey key;
+    std::uint32_t raw;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(raw_relations.size());
+  std::vector<std::pair<VertexId, VertexId>> ends(raw_relations.size());
   for (std::size_t i = 0; i < raw_relations.size(); ++i) {
     RawRelation& raw = raw_relations[i];
-    std::string label = "relations[" + std::to_string(raw.index) + "] (" + std::string(to_string(raw.type)) + ")";
+    auto label = [&] { return "relations[" + std::to_string(raw.index) + "] (" + std::string(to_string(raw.type)) + ")"; };
     auto resolve = [&](const std::string& id, Site at) {
-      auto it = ids.find(id);
-      if (it == ids.end()) throw DataError(places(at) + ": " + label + ": unknown entity " + text::quote(id) + suggest_id(id));
-      return it->second;
+      auto v = ids.find(id);
+      if (!v) throw DataError(places(at) + ": " + label() + ": unknown entity " + text::quote(id) + suggest_id(id));
+      return *v;
     };
     VertexId from = resolve(raw.from, raw.from_at);
     VertexId to = resolve(raw.to, raw.to_at);
@@ -701,27 +766,50 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
     auto check_end = [&](VertexId v, KindSet kinds, Site at, const char* end_name) {
       Kind kind = dataset.entities[v].kind;
       if (!(kinds & bit(kind))) {
-        throw DataError(places(at) + ": " + label + ": " + text::quote(dataset.entities[v].id) + " is " +
+        throw DataError(places(at) + ": " + label() + ": " + text::quote(dataset.entities[v].id) + " is " +
                         with_article(to_string(kind)) + ", but the '" + end_name + "' of " +
                         std::string(to_string(raw.type)) + " must be " + with_article(describe_kinds(kinds)));
       }
     };
     check_end(from, allowed.from, raw.from_at, "from");
     check_end(to, allowed.to, raw.to_at, "to");
+    ends[i] = {from, to};
     RelationKey key{from, to, raw.type, hash_attributes(raw.attributes)};
     if (is_symmetric(raw.type) && key.a > key.b) std::swap(key.a, key.b);
-    auto [it, inserted] = seen_relations.emplace(key, std::make_pair(i, dataset.relations.size()));
-    if (!inserted) {
-      const RawRelation& first = raw_relations[it->second.first];
-      if (same_attributes(dataset.relations[it->second.second].attributes, raw.attributes)) {
-        if (first.at.source == raw.at.source) {
-          throw DataError(places(raw.at) + ": " + label + ": duplicate relation (same as relations[" +
-                          std::to_string(first.index) + "] at " + places(first.at) + ")");
+    keyed.push_back({key, static_cast<std::uint32_t>(i)});
+  }
+  auto order = [](const Keyed& x, const Keyed& y) {
+    return std::tie(x.key.a, x.key.b, x.key.type, x.key.attributes_hash, x.raw) <
+           std::tie(y.key.a, y.key.b, y.key.type, y.key.attributes_hash, y.raw);
+  };
+  std::sort(keyed.begin(), keyed.end(), order);
+  std::vector<bool> dropped(raw_relations.size(), false);
+  std::optional<std::pair<std::size_t, std::size_t>> repeat_in_file;  // (repeat, first), lowest repeat first
+  for (std::size_t begin = 0; begin < keyed.size();) {
+    std::size_t end = begin + 1;
+    while (end < keyed.size() && keyed[end].key == keyed[begin].key) ++end;
+    for (std::size_t j = begin + 1; j < end; ++j) {  // ascending raw index within a group
+      const RawRelation& later = raw_relations[keyed[j].raw];
+      for (std::size_t k = begin; k < j; ++k) {
+        if (dropped[keyed[k].raw] || !same_attributes(raw_relations[keyed[k].raw].attributes, later.attributes)) continue;
+        dropped[keyed[j].raw] = true;  // the same fact stated again: keep the first
+        if (raw_relations[keyed[k].raw].at.source == later.at.source && (!repeat_in_file || keyed[j].raw < repeat_in_file->first)) {
+          repeat_in_file = std::make_pair(keyed[j].raw, keyed[k].raw);
         }
-        continue;  // the same fact stated in two files: keep one
+        break;
       }
     }
-    dataset.relations.push_back({from, to, raw.type, std::move(raw.attributes)});
+    begin = end;
+  }
+  if (repeat_in_file) {
+    const RawRelation& later = raw_relations[repeat_in_file->first];
+    const RawRelation& first = raw_relations[repeat_in_file->second];
+    throw DataError(places(later.at) + ": relations[" + std::to_string(later.index) + "] (" + std::string(to_string(later.type)) +
+                    "): duplicate relation (same as relations[" + std::to_string(first.index) + "] at " + places(first.at) + ")");
+  }
+  dataset.relations.reserve(raw_relations.size());
+  for (std::size_t i = 0; i < raw_relations.size(); ++i) {
+    if (!dropped[i]) dataset.relations.push_back({ends[i].first, ends[i].second, raw_relations[i].type, std::move(raw_relations[i].attributes)});
   }
   return dataset;
 }
