@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "hallyu/error.hpp"
+#include "hallyu/random.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::algo {
@@ -122,23 +123,10 @@ std::vector<double> per_source(const SimpleGraph& g, const ParallelOptions& opti
   return result;
 }
 
-// xoshiro-style stream for sample i of a run: SplitMix64 over (seed, i), so samples are independent
-// of which thread draws them.
-class SampleRandom {
- public:
-  SampleRandom(std::uint64_t seed, std::uint64_t sample) : state_(seed * 0x9e3779b97f4a7c15ULL ^ (sample + 0x632be59bd9b4e019ULL)) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  std::uint64_t below(std::uint64_t n) { return std::min(n - 1, static_cast<std::uint64_t>(unit() * static_cast<double>(n))); }
-
- private:
-  std::uint64_t state_;
-};
+// Sample i of a run draws from its own stream, so samples do not depend on which thread draws them.
+SplitMix64 sample_stream(std::uint64_t seed, std::uint64_t sample) {
+  return SplitMix64(seed * 0x9e3779b97f4a7c15ULL ^ (sample + 0x632be59bd9b4e019ULL));
+}
 
 }  // namespace
 
@@ -331,7 +319,7 @@ ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsi
         std::vector<std::uint64_t> partial(n, 0);
         BfsScratch scratch(n);
         for (std::size_t i = first; i < last; ++i) {
-          SampleRandom random(seed, i);
+          SplitMix64 random = sample_stream(seed, i);
           auto u = static_cast<std::uint32_t>(random.below(n));
           auto v = static_cast<std::uint32_t>(random.below(n - 1));
           if (v >= u) ++v;

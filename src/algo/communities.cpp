@@ -5,31 +5,14 @@
 #include <numeric>
 
 #include "hallyu/error.hpp"
+#include "hallyu/random.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::algo {
 namespace {
 
-// SplitMix64 stream: seeded shuffles and choices that are the same on every platform.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed ^ 0x5851f42d4c957f2dULL) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  std::size_t below(std::size_t n) { return std::min(n - 1, static_cast<std::size_t>(unit() * static_cast<double>(n))); }
-  template <typename T>
-  void shuffle(std::vector<T>& items) {
-    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
-  }
-
- private:
-  std::uint64_t state_;
-};
+// Each run's stream: the seed mixed so that nearby seeds start far apart.
+SplitMix64 seeded(std::uint64_t seed) { return SplitMix64(seed ^ 0x5851f42d4c957f2dULL); }
 
 // A weighted graph for the levels of Louvain and Leiden. adjacency holds no self-loops; a node's
 // self-loop weight (A_ii, i.e. twice its internal edge weight) is kept apart, since it does not
@@ -137,7 +120,7 @@ std::uint32_t compact_labels(std::vector<std::uint32_t>& labels) {
 
 // Louvain's local moving phase. Returns whether any node moved.
 bool move_nodes(const WeightedGraph& g, std::vector<std::uint32_t>& community, std::vector<double>& total, double gamma,
-                Random& random) {
+                SplitMix64& random) {
   const std::uint32_t n = g.size();
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
@@ -167,7 +150,7 @@ bool move_nodes(const WeightedGraph& g, std::vector<std::uint32_t>& community, s
 
 // Leiden's fast local moving: a queue of nodes to visit, refilled with neighbours of moved nodes.
 void move_nodes_fast(const WeightedGraph& g, std::vector<std::uint32_t>& community, std::vector<double>& total,
-                     std::vector<std::uint32_t>& size, double gamma, Random& random) {
+                     std::vector<std::uint32_t>& size, double gamma, SplitMix64& random) {
   const std::uint32_t n = g.size();
   std::vector<std::uint32_t> queue(n);
   std::iota(queue.begin(), queue.end(), 0u);
@@ -209,7 +192,7 @@ void move_nodes_fast(const WeightedGraph& g, std::vector<std::uint32_t>& communi
 // Leiden's refinement: inside each community, start from singletons and merge well-connected nodes
 // into well-connected sub-communities, choosing randomly with weights exp(gain / theta).
 std::vector<std::uint32_t> refine(const WeightedGraph& g, const std::vector<std::uint32_t>& community, double gamma,
-                                  Random& random) {
+                                  SplitMix64& random) {
   constexpr double kTheta = 0.01;
   const std::uint32_t n = g.size();
   std::vector<std::uint32_t> refined(n);
@@ -418,7 +401,7 @@ namespace {
 
 // One run of Louvain whose first level starts from `initial` instead of singletons.
 std::vector<std::uint32_t> louvain_round(const WeightedGraph& base, const std::vector<std::uint32_t>& initial,
-                                         const CommunityOptions& options, Random& random) {
+                                         const CommunityOptions& options, SplitMix64& random) {
   WeightedGraph level = base;
   std::vector<std::vector<std::uint32_t>> levels;
   std::vector<std::uint32_t> community = initial;
@@ -438,7 +421,7 @@ std::vector<std::uint32_t> louvain_round(const WeightedGraph& base, const std::v
 
 // One run of Leiden from `initial`.
 std::vector<std::uint32_t> leiden_round(const WeightedGraph& base, const std::vector<std::uint32_t>& initial,
-                                        const CommunityOptions& options, Random& random) {
+                                        const CommunityOptions& options, SplitMix64& random) {
   WeightedGraph level = base;
   std::vector<std::vector<std::uint32_t>> levels;  // node of level i -> node of level i+1
   std::vector<std::uint32_t> community = initial;
@@ -475,7 +458,7 @@ template <typename Round>
 Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, Round round) {
   WeightedGraph base = weighted_from(g);
   if (base.total == 0) return connected_components(g);
-  Random random(options.seed);
+  SplitMix64 random = seeded(options.seed);
   std::vector<std::uint32_t> best(g.size());
   std::iota(best.begin(), best.end(), 0u);
   double best_q = modularity(g, best, options.resolution);
@@ -495,7 +478,7 @@ Partition louvain(const SimpleGraph& g, const CommunityOptions& options) { retur
 Partition leiden(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, leiden_round); }
 
 Partition label_propagation(const SimpleGraph& g, const CommunityOptions& options) {
-  Random random(options.seed);
+  SplitMix64 random = seeded(options.seed);
   const std::uint32_t n = g.size();
   std::vector<std::uint32_t> label(n);
   std::iota(label.begin(), label.end(), 0u);
@@ -527,6 +510,27 @@ Partition label_propagation(const SimpleGraph& g, const CommunityOptions& option
     if (stable) break;
   }
   return canonical_partition(label);
+}
+
+Clustering cluster(const SimpleGraph& g, ClusterMethod method, const CommunityOptions& options, std::uint32_t k) {
+  Clustering result;
+  switch (method) {
+    case ClusterMethod::components: result.partition = connected_components(g); break;
+    case ClusterMethod::kcore: {
+      if (k == 0) {
+        auto core = core_numbers(g);
+        k = core.empty() ? 0 : *std::max_element(core.begin(), core.end());
+      }
+      result.k = k;
+      result.partition = kcore_components(g, k);
+      return result;  // not a partition of every vertex: no modularity
+    }
+    case ClusterMethod::louvain: result.partition = louvain(g, options); break;
+    case ClusterMethod::leiden: result.partition = leiden(g, options); break;
+    case ClusterMethod::label_propagation: result.partition = label_propagation(g, options); break;
+  }
+  result.modularity = modularity(g, result.partition.community, options.resolution);
+  return result;
 }
 
 }  // namespace hallyu::algo

@@ -55,24 +55,11 @@ void register_clusters(CLI::App& app, Registry& registry) {
                                    ? algo::simple_graph(graph, filter)
                                    : algo::project(graph, algo::parse_projection(options->projection), filter);
     algo::CommunityOptions community_options{options->seed, options->resolution, 50};
-    algo::Partition partition;
-    std::uint32_t k = options->k;
-    switch (method) {
-      case algo::ClusterMethod::components: partition = algo::connected_components(simple); break;
-      case algo::ClusterMethod::kcore: {
-        if (k == 0) {
-          auto core = algo::core_numbers(simple);
-          k = core.empty() ? 0 : *std::max_element(core.begin(), core.end());
-        }
-        partition = algo::kcore_components(simple, k);
-        break;
-      }
-      case algo::ClusterMethod::louvain: partition = algo::louvain(simple, community_options); break;
-      case algo::ClusterMethod::leiden: partition = algo::leiden(simple, community_options); break;
-      case algo::ClusterMethod::label_propagation: partition = algo::label_propagation(simple, community_options); break;
-    }
-    bool is_partition = method != algo::ClusterMethod::kcore;
-    double q = is_partition ? algo::modularity(simple, partition.community, options->resolution) : 0.0;
+    algo::Clustering clustering = algo::cluster(simple, method, community_options, options->k);
+    const algo::Partition& partition = clustering.partition;
+    bool is_partition = clustering.modularity.has_value();
+    double q = clustering.modularity.value_or(0.0);
+    std::uint32_t k = clustering.k.value_or(0);
     auto profiles = algo::profile_clusters(graph, simple, partition);
     std::vector<const algo::ClusterProfile*> shown;
     for (const auto& p : profiles) {
@@ -81,9 +68,7 @@ void register_clusters(CLI::App& app, Registry& registry) {
     std::size_t listed = options->top == 0 ? shown.size() : std::min(shown.size(), options->top);
     if (options->json) {
       io::JsonWriter out;
-      io::ClusterSummary summary{algo::to_string(method), is_partition ? std::optional<double>(q) : std::nullopt,
-                                 method == algo::ClusterMethod::kcore ? std::optional<std::uint32_t>(k) : std::nullopt,
-                                 options->seed, partition.count};
+      io::ClusterSummary summary{algo::to_string(method), clustering.modularity, clustering.k, options->seed, partition.count};
       io::write_clusters(out, graph, summary, std::vector<const algo::ClusterProfile*>(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(listed)), options->central);
       print_line(out.str());
       return 0;

@@ -80,11 +80,8 @@ void register_render(CLI::App& app, Registry& registry) {
       auto simple = algo::simple_graph(graph, filter);
       algo::ClusterMethod method = algo::parse_cluster_method(options->method);
       algo::CommunityOptions community{options->seed, 1.0, 50};
-      algo::Partition partition = method == algo::ClusterMethod::louvain ? algo::louvain(simple, community)
-                                  : method == algo::ClusterMethod::leiden ? algo::leiden(simple, community)
-                                  : method == algo::ClusterMethod::label_propagation ? algo::label_propagation(simple, community)
-                                  : method == algo::ClusterMethod::components ? algo::connected_components(simple)
-                                  : throw UsageError("--cluster draws components, louvain, leiden or label-propagation clusters");
+      if (method == algo::ClusterMethod::kcore) throw UsageError("--cluster draws components, louvain, leiden or label-propagation clusters");
+      algo::Partition partition = algo::cluster(simple, method, community).partition;
       if (options->cluster >= partition.count) {
         throw UsageError("there is no cluster " + std::to_string(options->cluster) + "; " + options->method + " found " +
                          std::to_string(partition.count) + " (0 to " + std::to_string(partition.count - 1) + ")");

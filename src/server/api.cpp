@@ -243,22 +243,8 @@ Response Api::handle(const Request& request) const {
           algo::ClusterMethod method = algo::parse_cluster_method(params.text("method").value_or("leiden"));
           auto seed = static_cast<std::uint64_t>(params.integer("seed", 1, 0, INT64_MAX));
           algo::CommunityOptions options{seed, params.real("resolution", 1.0, 0.01, 100), 50};
-          algo::Partition partition;
-          std::optional<std::uint32_t> k;
-          switch (method) {
-            case algo::ClusterMethod::components: partition = algo::connected_components(simple); break;
-            case algo::ClusterMethod::kcore: {
-              auto core = algo::core_numbers(simple);
-              k = core.empty() ? 0 : *std::max_element(core.begin(), core.end());
-              partition = algo::kcore_components(simple, *k);
-              break;
-            }
-            case algo::ClusterMethod::louvain: partition = algo::louvain(simple, options); break;
-            case algo::ClusterMethod::leiden: partition = algo::leiden(simple, options); break;
-            case algo::ClusterMethod::label_propagation: partition = algo::label_propagation(simple, options); break;
-          }
-          std::optional<double> q;
-          if (method != algo::ClusterMethod::kcore) q = algo::modularity(simple, partition.community, options.resolution);
+          algo::Clustering clustering = algo::cluster(simple, method, options);
+          const algo::Partition& partition = clustering.partition;
           auto profiles = algo::profile_clusters(g, simple, partition);
           auto min_size = static_cast<std::size_t>(params.integer("min_size", 1, 1, 1000000));
           auto top = static_cast<std::size_t>(params.integer("top", 20, 0, 10000));
@@ -266,7 +252,7 @@ Response Api::handle(const Request& request) const {
           for (const auto& p : profiles) {
             if (p.members.size() >= min_size && (top == 0 || shown.size() < top)) shown.push_back(&p);
           }
-          io::ClusterSummary summary{algo::to_string(method), q, k, seed, partition.count};
+          io::ClusterSummary summary{algo::to_string(method), clustering.modularity, clustering.k, seed, partition.count};
           response = ok(json_of([&](io::JsonWriter& out) { io::write_clusters(out, g, summary, shown, 8); }));
         }
       }

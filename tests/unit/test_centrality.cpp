@@ -12,13 +12,7 @@ using namespace hallyu;
 
 namespace {
 
-rapidjson::Document read_json(const std::string& path) {
-  rapidjson::Document d;
-  std::string body = io::read_file(path);
-  d.Parse(body.c_str(), body.size());
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
-}
+using test::read_json;
 
 bool close(double ours, double theirs) { return std::abs(ours - theirs) <= 1e-9 * std::abs(theirs) + 1e-15; }
 

@@ -12,13 +12,7 @@ using namespace hallyu;
 
 namespace {
 
-rapidjson::Document read_json(const std::string& path) {
-  rapidjson::Document d;
-  std::string body = io::read_file(path);
-  d.Parse(body.c_str(), body.size());
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
-}
+using test::read_json;
 
 std::vector<std::string> strings(const rapidjson::Value& array) {
   std::vector<std::string> out;

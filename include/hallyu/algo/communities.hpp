@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,14 @@ Partition louvain(const SimpleGraph& g, const CommunityOptions& options = {});
 Partition leiden(const SimpleGraph& g, const CommunityOptions& options = {});
 // Asynchronous label propagation in seeded random order, ties broken by the seeded stream.
 Partition label_propagation(const SimpleGraph& g, const CommunityOptions& options = {});
+
+struct Clustering {
+  Partition partition;
+  std::optional<double> modularity;  // for partitions of every vertex (not k-cores)
+  std::optional<std::uint32_t> k;    // the k of a k-core
+};
+// Runs `method`; for kcore, k = 0 means the largest k with a non-empty core.
+Clustering cluster(const SimpleGraph& g, ClusterMethod method, const CommunityOptions& options, std::uint32_t k = 0);
 
 // Renumbers any labelling (kNoCommunity kept) by size, ties by smallest member.
 Partition canonical_partition(const std::vector<std::uint32_t>& labels);
