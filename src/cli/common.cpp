@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "hallyu/io/json_loader.hpp"
+#include "progress.hpp"
 
 namespace hallyu::cli {
 
@@ -16,7 +17,8 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
 
 Graph load_graph(const CommonOptions& options) {
   std::vector<std::filesystem::path> files(options.data.begin(), options.data.end());
-  return io::load_graph(files);
+  ProgressLine progress("loading", " MiB");
+  return io::load_graph(files, [&](std::size_t done, std::size_t total) { progress(done >> 20, total >> 20); });
 }
 
 void add_filter_options(CLI::App& command, FilterOptions& options, const std::string& type_flag) {

@@ -11,22 +11,24 @@ namespace hallyu::cli {
 
 class ProgressLine {
  public:
-  explicit ProgressLine(std::string label) : label_(std::move(label)), enabled_(stderr_is_terminal()) {}
+  explicit ProgressLine(std::string label, std::string unit = "") : label_(std::move(label)), unit_(std::move(unit)), enabled_(stderr_is_terminal()) {}
   ~ProgressLine() {
     if (shown_) std::fprintf(stderr, "\r\033[K");
   }
   void operator()(std::size_t done, std::size_t total) {
-    if (!enabled_) return;
+    if (!enabled_ || total == 0) return;
     auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(200) && done < total) return;
     last_ = now;
     shown_ = true;
-    std::fprintf(stderr, "\r%s: %3.0f%% (%zu/%zu)", label_.c_str(), total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0, done, total);
+    std::fprintf(stderr, "\r%s: %3.0f%% (%zu/%zu%s)", label_.c_str(), 100.0 * static_cast<double>(done) / static_cast<double>(total),
+                 done, total, unit_.c_str());
     std::fflush(stderr);
   }
 
  private:
   std::string label_;
+  std::string unit_;
   bool enabled_;
   bool shown_ = false;
   std::chrono::steady_clock::time_point last_{};

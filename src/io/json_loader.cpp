@@ -118,6 +118,10 @@ class DocumentHandler {
   DocumentHandler(std::uint32_t source, const std::string& body, std::size_t base, const LoadLimits& limits,
                   std::vector<RawEntity>& entities, std::vector<RawRelation>& relations)
       : source_(source), body_(body), base_(base), limits_(limits), entities_(entities), relations_(relations) {}
+  // Reports (bytes parsed before this source + here, total) every 65,536 records.
+  void report_to(const LoadProgress* progress, std::size_t done_before, std::size_t total) {
+    progress_ = progress, done_before_ = done_before, total_ = total;
+  }
 
   void set_stream(const rapidjson::MemoryStream* stream) { stream_ = stream; }
   bool failed() const { return failed_; }
@@ -188,6 +192,11 @@ class DocumentHandler {
   std::vector<RawEntity>& entities_;
   std::vector<RawRelation>& relations_;
   const rapidjson::MemoryStream* stream_ = nullptr;
+  const LoadProgress* progress_ = nullptr;
+  std::size_t done_before_ = 0, total_ = 0;
+  void tick() {
+    if (progress_ != nullptr && *progress_ && ((entity_count_ + relation_count_) & 0xffff) == 0) (*progress_)(done_before_ + here(), total_);
+  }
 
   State state_ = State::start;
   std::string key_;
@@ -383,6 +392,7 @@ bool DocumentHandler::StartObject() {
       entities_.emplace_back();
       entities_.back().index = entity_count_++;
       entities_.back().at = {source_, here()};
+      tick();
       return true;
     case State::relations:
       state_ = State::relation;
@@ -390,6 +400,7 @@ bool DocumentHandler::StartObject() {
       relations_.emplace_back();
       relations_.back().index = relation_count_++;
       relations_.back().at = {source_, here()};
+      tick();
       return true;
     case State::root:
       if (key_ == "meta") {
@@ -591,12 +602,14 @@ bool DocumentHandler::finish_relation() {
 }
 
 void parse_source(std::uint32_t index, const SourceText& source, const LoadLimits& limits, const Places& places,
-                  std::vector<RawEntity>& entities, std::vector<RawRelation>& relations) {
+                  std::vector<RawEntity>& entities, std::vector<RawRelation>& relations, const LoadProgress& progress,
+                  std::size_t done_before, std::size_t total) {
   const std::string& body = source.text;
   std::size_t base = (body.size() >= 3 && std::memcmp(body.data(), "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
   rapidjson::MemoryStream stream(body.data() + base, body.size() - base);
   DocumentHandler handler(index, body, base, limits, entities, relations);
   handler.set_stream(&stream);
+  handler.report_to(&progress, done_before, total);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
@@ -816,11 +829,17 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
 
 }  // namespace
 
-Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& limits) {
+Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& limits, const LoadProgress& progress) {
   Places places(sources);
   std::vector<RawEntity> entities;
   std::vector<RawRelation> relations;
-  for (std::uint32_t i = 0; i < sources.size(); ++i) parse_source(i, sources[i], limits, places, entities, relations);
+  std::size_t total = 0, done = 0;
+  for (const SourceText& s : sources) total += s.text.size();
+  for (std::uint32_t i = 0; i < sources.size(); ++i) {
+    parse_source(i, sources[i], limits, places, entities, relations, progress, done, total);
+    done += sources[i].text.size();
+  }
+  if (progress) progress(total, total);
   if (entities.size() >= std::numeric_limits<VertexId>::max() || relations.size() >= std::numeric_limits<RelationId>::max() / 2) {
     throw DataError("the dataset is larger than hallyu's 32-bit ids allow");
   }
@@ -848,17 +867,18 @@ std::string read_file(const std::filesystem::path& file) {
   return body;
 }
 
-Dataset load_dataset_files(const std::vector<std::filesystem::path>& files, const LoadLimits& limits) {
+Dataset load_dataset_files(const std::vector<std::filesystem::path>& files, const LoadLimits& limits,
+                           const LoadProgress& progress) {
   std::vector<SourceText> sources;
   for (const auto& file : files) sources.push_back({file.string(), read_file(file)});
-  return load_dataset(sources, limits);
+  return load_dataset(sources, limits, progress);
 }
 
 SourceText bundled_dataset() { return {"bundled:datasets/hallyu.json", std::string(embedded::bundled_dataset())}; }
 
-Graph load_graph(const std::vector<std::filesystem::path>& files) {
-  if (files.empty()) return Graph(load_dataset({bundled_dataset()}));
-  return Graph(load_dataset_files(files));
+Graph load_graph(const std::vector<std::filesystem::path>& files, const LoadProgress& progress) {
+  if (files.empty()) return Graph(load_dataset({bundled_dataset()}, {}, progress));
+  return Graph(load_dataset_files(files, {}, progress));
 }
 
 }  // namespace hallyu::io

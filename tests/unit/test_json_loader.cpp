@@ -208,3 +208,15 @@ TEST_CASE("unreadable files are named in the error", "[loader][errors]") {
                     StartsWith("/nonexistent/x.json: cannot open"));
   CHECK_THROWS_WITH(hallyu::io::load_dataset_files({HALLYU_FIXTURES}), Contains("is a directory"));
 }
+
+TEST_CASE("load progress rises to the total", "[loader]") {
+  std::string entities;
+  for (int i = 0; i < 70000; ++i) entities += std::string(i ? "," : "") + R"({"id": "e)" + std::to_string(i) + R"(", "kind": "idol", "name": "E"})";
+  std::string text = R"({"format": "hallyu/1", "entities": [)" + entities + "]}";
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  hallyu::io::load_dataset({{"t.json", text}}, {}, [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+  REQUIRE(calls.size() >= 2);  // one after 65,536 records, one at the end
+  for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].first >= calls[i - 1].first);
+  CHECK(calls.front().first < text.size());
+  CHECK(calls.back() == std::make_pair(text.size(), text.size()));
+}

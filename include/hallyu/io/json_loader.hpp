@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,12 @@ struct LoadLimits {
   std::size_t max_attribute_depth = 16;
 };
 
-Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& limits = {});
-Dataset load_dataset_files(const std::vector<std::filesystem::path>& files, const LoadLimits& limits = {});
+// Called now and then while parsing with (bytes parsed, total bytes of all sources).
+using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& limits = {}, const LoadProgress& progress = {});
+Dataset load_dataset_files(const std::vector<std::filesystem::path>& files, const LoadLimits& limits = {},
+                           const LoadProgress& progress = {});
 
 // The whole of a file as text; throws DataError naming the file when it cannot be read.
 std::string read_file(const std::filesystem::path& file);
@@ -37,6 +42,6 @@ std::string read_file(const std::filesystem::path& file);
 SourceText bundled_dataset();
 
 // The graph of `files`, or of the bundled dataset when `files` is empty.
-Graph load_graph(const std::vector<std::filesystem::path>& files);
+Graph load_graph(const std::vector<std::filesystem::path>& files, const LoadProgress& progress = {});
 
 }  // namespace hallyu::io
