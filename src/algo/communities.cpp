@@ -118,6 +118,20 @@ std::uint32_t compact_labels(std::vector<std::uint32_t>& labels) {
   return next;
 }
 
+// The neighbouring community whose modularity gain for v is largest (v's own, `from`, unless another
+// beats it by more than rounding), and that gain. `total` must already leave v out of `from`.
+std::pair<std::uint32_t, double> best_move(const WeightedGraph& g, std::uint32_t v, std::uint32_t from,
+                                           const NeighborWeights& weights, const std::vector<double>& total, double gamma) {
+  const double k = g.strength[v] * gamma / g.total;
+  std::uint32_t best = from;
+  double best_gain = weights.weight(from) - k * total[from];
+  for (std::uint32_t c : weights.communities()) {
+    double gain = weights.weight(c) - k * total[c];
+    if (gain > best_gain + 1e-12) best_gain = gain, best = c;
+  }
+  return {best, best_gain};
+}
+
 // Louvain's local moving phase. Returns whether any node moved.
 bool move_nodes(const WeightedGraph& g, std::vector<std::uint32_t>& community, std::vector<double>& total, double gamma,
                 SplitMix64& random) {
@@ -133,13 +147,7 @@ bool move_nodes(const WeightedGraph& g, std::vector<std::uint32_t>& community, s
       std::uint32_t from = community[v];
       weights.gather(g, v, community);
       total[from] -= g.strength[v];
-      const double k = g.strength[v] * gamma / g.total;
-      std::uint32_t best = from;
-      double best_gain = weights.weight(from) - k * total[from];
-      for (std::uint32_t c : weights.communities()) {
-        double gain = weights.weight(c) - k * total[c];
-        if (gain > best_gain + 1e-12) best_gain = gain, best = c;
-      }
+      std::uint32_t best = best_move(g, v, from, weights, total, gamma).first;
       total[best] += g.strength[v];
       if (best != from) community[v] = best, moved = true, any = true;
     }
@@ -169,13 +177,7 @@ void move_nodes_fast(const WeightedGraph& g, std::vector<std::uint32_t>& communi
     total[from] -= g.strength[v];
     --size[from];
     if (size[from] == 0) empty.push_back(from);
-    const double k = g.strength[v] * gamma / g.total;
-    std::uint32_t best = from;
-    double best_gain = weights.weight(from) - k * total[from];
-    for (std::uint32_t c : weights.communities()) {
-      double gain = weights.weight(c) - k * total[c];
-      if (gain > best_gain + 1e-12) best_gain = gain, best = c;
-    }
+    auto [best, best_gain] = best_move(g, v, from, weights, total, gamma);
     if (best_gain < -1e-12 && !empty.empty()) best = empty.back();  // alone beats every neighbour
     if (size[best] == 0) empty.erase(std::find(empty.begin(), empty.end(), best));
     total[best] += g.strength[v];
