@@ -6,7 +6,7 @@
 # render (ego networks of 50, 300, 1,000 entities per layout engine) on the 10k graph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=10k,100k,1m repeat=5 ops=load,path,pagerank,betweenness,approx,louvain,kcore,render pairs=200
+sizes=10k,100k,1m repeat=5 ops=load,snapshot-load,path,pagerank,betweenness,approx,louvain,kcore,render pairs=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;

@@ -3,7 +3,7 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,path,betweenness,pagerank,approx,louvain,kcore,render]
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,approx,louvain,kcore,render]
 // `approx` also runs exact betweenness and reports the largest error and the speedup, per --epsilon
 // (comma-separated).
 #include <sys/resource.h>
@@ -25,6 +25,7 @@
 #include "hallyu/algo/paths.hpp"
 #include "hallyu/render/graphviz.hpp"
 #include "hallyu/io/json_loader.hpp"
+#include "hallyu/io/snapshot.hpp"
 
 namespace {
 
@@ -82,6 +83,20 @@ int main(int argc, char** argv) {
     if (wants("load")) {
       report("load", load_ms, std::to_string(graph->relation_count()),
              ",\"peak_rss_mb\":" + std::to_string(peak_rss_kb() / 1024));
+    }
+    if (wants("snapshot-load")) {
+      // The same graph from a binary snapshot (hallyu snapshot), written next to the dataset.
+      std::string snapshot = dataset + ".hsnap";
+      hallyu::io::write_snapshot(*graph, snapshot);
+      std::vector<double> samples;
+      std::size_t relations = 0;
+      for (int r = 0; r < repeat; ++r) {
+        auto start = Clock::now();
+        hallyu::Graph loaded = hallyu::io::load_graph({snapshot});
+        samples.push_back(milliseconds_since(start));
+        relations = loaded.relation_count();
+      }
+      report("snapshot-load", samples, std::to_string(relations));
     }
     if (wants("path")) {
       std::ifstream in(pairs_file);

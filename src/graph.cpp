@@ -1,5 +1,7 @@
 #include "hallyu/graph.hpp"
 
+#include "hallyu/error.hpp"
+
 #include <algorithm>
 
 namespace hallyu {
@@ -11,7 +13,8 @@ Graph::Graph(Dataset dataset)
   id_index_.reserve(entities_.size());
   for (VertexId v = 0; v < entities_.size(); ++v) {
     kinds_.push_back(entities_[v].kind);
-    id_index_.emplace(entities_[v].id, v);
+    // The loader never produces a repeated id; a crafted snapshot could, and ids must stay unique.
+    if (!id_index_.emplace(entities_[v].id, v).second) throw DataError("duplicate id '" + entities_[v].id + "' in the dataset");
   }
   // Arcs grouped by source with a counting pass, then each (short) row sorted by (neighbor, relation):
   // cheaper than sorting all 2m arcs globally, and the same order.

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_crossovers(app, registry);
   hallyu::cli::register_render(app, registry);
   hallyu::cli::register_serve(app, registry);
+  hallyu::cli::register_snapshot(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "hallyu/error.hpp"
+#include "hallyu/io/snapshot.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::embedded {
@@ -870,7 +871,15 @@ std::string read_file(const std::filesystem::path& file) {
 Dataset load_dataset_files(const std::vector<std::filesystem::path>& files, const LoadLimits& limits,
                            const LoadProgress& progress) {
   std::vector<SourceText> sources;
-  for (const auto& file : files) sources.push_back({file.string(), read_file(file)});
+  for (const auto& file : files) {
+    sources.push_back({file.string(), read_file(file)});
+    if (is_snapshot(sources.back().text)) {
+      if (files.size() > 1) {
+        throw DataError(file.string() + ": a snapshot loads on its own; make one snapshot of all the files instead");
+      }
+      return read_snapshot(sources.back().name, sources.back().text);
+    }
+  }
   return load_dataset(sources, limits, progress);
 }
 

@@ -3,6 +3,7 @@
 
 #include <sys/wait.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -38,10 +39,11 @@ inline std::filesystem::path scratch_dir() {
 }
 
 inline RunResult run_hallyu(const std::vector<std::string>& args) {
-  static int counter = 0;
+  static int counter = 0;  // per translation unit; the file names below add the unit's address
+  static const std::string unit = std::to_string(reinterpret_cast<std::uintptr_t>(&counter));
   auto dir = scratch_dir();
-  auto out = dir / ("out" + std::to_string(counter));
-  auto err = dir / ("err" + std::to_string(counter++));
+  auto out = dir / ("out" + unit + "-" + std::to_string(counter));
+  auto err = dir / ("err" + unit + "-" + std::to_string(counter++));
   std::string command = shell_quote(HALLYU_BINARY);
   for (const auto& a : args) command += " " + shell_quote(a);
   command += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";

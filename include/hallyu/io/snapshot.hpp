@@ -1,0 +1,22 @@
+// Binary snapshots: a loaded dataset (entities, relations, attributes, sources) in one versioned file
+// that loads without parsing JSON (`hallyu snapshot`, then `--data file.hsnap`). Written atomically;
+// validated on read (magic, version, byte order, checksum, every size and index bounds-checked,
+// relation endpoints checked against the schema): a damaged file is a DataError naming the file.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "hallyu/graph.hpp"
+
+namespace hallyu::io {
+
+inline constexpr std::uint32_t kSnapshotVersion = 1;
+
+bool is_snapshot(std::string_view bytes);
+void write_snapshot(const Graph& graph, const std::filesystem::path& file);
+// `name` is how the file is called in messages.
+Dataset read_snapshot(const std::string& name, std::string_view bytes);
+
+}  // namespace hallyu::io

@@ -1,0 +1,190 @@
+#include "hallyu/io/snapshot.hpp"
+
+#include <cstring>
+
+#include "hallyu/error.hpp"
+#include "hallyu/io/atomic_file.hpp"
+
+namespace hallyu::io {
+namespace {
+
+// Layout (all integers little-endian as written by this machine, checked by the byte-order mark):
+//   magic "HALLYUS\0" | u32 version | u32 byte-order mark | u64 checksum of everything after the header
+//   body: u64 sources, then per source a string;
+//         u64 entities, then per entity: u8 kind, id, name, u32 aliases + strings, u32 attributes + (key, json);
+//         u64 relations, then per relation: u32 from, u32 to, u8 type, u32 attributes + (key, json)
+//   a string is u32 length + bytes.
+constexpr char kMagic[8] = {'H', 'A', 'L', 'L', 'Y', 'U', 'S', '\0'};
+constexpr std::uint32_t kByteOrder = 0x01020304;
+constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8;
+
+// A fast 64-bit checksum over 8-byte words (not cryptographic: it catches damage, not forgery; the
+// reader bounds-checks everything anyway).
+std::uint64_t checksum(std::string_view bytes) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ bytes.size();
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    h = (h ^ word) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ULL;
+  return h ^ (h >> 29);
+}
+
+class Writer {
+ public:
+  template <typename T>
+  void number(T value) {
+    char raw[sizeof(T)];
+    std::memcpy(raw, &value, sizeof(T));
+    out_.append(raw, sizeof(T));
+  }
+  void string(std::string_view s) {
+    number(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void attributes(const Attributes& attributes) {
+    number(static_cast<std::uint32_t>(attributes.size()));
+    for (const Attribute& a : attributes) string(a.key), string(a.json);
+  }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(const std::string& name, std::string_view body) : name_(name), body_(body) {}
+  template <typename T>
+  T number() {
+    need(sizeof(T), "a number");
+    T value;
+    std::memcpy(&value, body_.data() + at_, sizeof(T));
+    at_ += sizeof(T);
+    return value;
+  }
+  std::string string() {
+    auto length = number<std::uint32_t>();
+    need(length, "a string");
+    std::string s(body_.data() + at_, length);
+    at_ += length;
+    return s;
+  }
+  // A count of records that each take at least `min_bytes`: refuses counts the file cannot hold,
+  // so a damaged count cannot make the reader allocate gigabytes.
+  std::size_t count(std::size_t min_bytes, const char* what) {
+    auto n = number<std::uint64_t>();
+    if (n > (body_.size() - at_) / std::max<std::size_t>(min_bytes, 1)) fail(std::string("impossible number of ") + what);
+    return static_cast<std::size_t>(n);
+  }
+  Attributes attributes() {
+    Attributes out(count32(8, "attributes"));
+    for (Attribute& a : out) a.key = string(), a.json = string();
+    return out;
+  }
+  std::size_t count32(std::size_t min_bytes, const char* what) {
+    auto n = number<std::uint32_t>();
+    if (n > (body_.size() - at_) / std::max<std::size_t>(min_bytes, 1)) fail(std::string("impossible number of ") + what);
+    return n;
+  }
+  bool done() const { return at_ == body_.size(); }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw DataError(name_ + ": damaged snapshot: " + what + " at byte " + std::to_string(kHeaderSize + at_));
+  }
+
+ private:
+  void need(std::size_t n, const char* what) const {
+    if (n > body_.size() - at_) fail(std::string("truncated while reading ") + what);
+  }
+  const std::string& name_;
+  std::string_view body_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+bool is_snapshot(std::string_view bytes) { return bytes.size() >= 8 && std::memcmp(bytes.data(), kMagic, 8) == 0; }
+
+void write_snapshot(const Graph& graph, const std::filesystem::path& file) {
+  Writer body;
+  body.number(static_cast<std::uint64_t>(graph.sources().size()));
+  for (const std::string& s : graph.sources()) body.string(s);
+  body.number(static_cast<std::uint64_t>(graph.entity_count()));
+  for (const Entity& e : graph.entities()) {
+    body.number(static_cast<std::uint8_t>(e.kind));
+    body.string(e.id);
+    body.string(e.name);
+    body.number(static_cast<std::uint32_t>(e.aliases.size()));
+    for (const std::string& alias : e.aliases) body.string(alias);
+    body.attributes(e.attributes);
+  }
+  body.number(static_cast<std::uint64_t>(graph.relation_count()));
+  for (const Relation& r : graph.relations()) {
+    body.number(r.from);
+    body.number(r.to);
+    body.number(static_cast<std::uint8_t>(r.type));
+    body.attributes(r.attributes);
+  }
+  Writer header;
+  header.bytes().append(kMagic, 8);
+  header.number(kSnapshotVersion);
+  header.number(kByteOrder);
+  header.number(checksum(body.bytes()));
+  write_file_atomically(file, [&](std::ostream& out) {
+    out.write(header.bytes().data(), static_cast<std::streamsize>(header.bytes().size()));
+    out.write(body.bytes().data(), static_cast<std::streamsize>(body.bytes().size()));
+  });
+}
+
+Dataset read_snapshot(const std::string& name, std::string_view bytes) {
+  if (!is_snapshot(bytes)) throw DataError(name + ": not a hallyu snapshot");
+  if (bytes.size() < kHeaderSize) throw DataError(name + ": damaged snapshot: truncated header");
+  std::uint32_t version, order;
+  std::uint64_t sum;
+  std::memcpy(&version, bytes.data() + 8, 4);
+  std::memcpy(&order, bytes.data() + 12, 4);
+  std::memcpy(&sum, bytes.data() + 16, 8);
+  if (order != kByteOrder) throw DataError(name + ": snapshot written on a machine of another byte order; make it again here");
+  if (version != kSnapshotVersion) {
+    throw DataError(name + ": snapshot version " + std::to_string(version) + ", this hallyu reads version " +
+                    std::to_string(kSnapshotVersion) + "; make it again with `hallyu snapshot`");
+  }
+  std::string_view body = bytes.substr(kHeaderSize);
+  if (checksum(body) != sum) throw DataError(name + ": damaged snapshot: checksum mismatch");
+  Reader in(name, body);
+  Dataset d;
+  d.sources.resize(in.count(4, "sources"));
+  for (std::string& s : d.sources) s = in.string();
+  d.entities.resize(in.count(18, "entities"));
+  for (Entity& e : d.entities) {
+    auto kind = in.number<std::uint8_t>();
+    if (kind >= kKindCount) in.fail("unknown kind");
+    e.kind = static_cast<Kind>(kind);
+    e.id = in.string();
+    e.name = in.string();
+    e.aliases.resize(in.count32(4, "aliases"));
+    for (std::string& alias : e.aliases) alias = in.string();
+    e.attributes = in.attributes();
+  }
+  d.relations.resize(in.count(13, "relations"));
+  for (Relation& r : d.relations) {
+    r.from = in.number<VertexId>();
+    r.to = in.number<VertexId>();
+    auto type = in.number<std::uint8_t>();
+    if (r.from >= d.entities.size() || r.to >= d.entities.size() || r.from == r.to) in.fail("bad relation endpoint");
+    if (type >= kRelationTypeCount) in.fail("unknown relation type");
+    r.type = static_cast<RelationType>(type);
+    Endpoints allowed = allowed_endpoints(r.type);
+    if (!(allowed.from & bit(d.entities[r.from].kind)) || !(allowed.to & bit(d.entities[r.to].kind))) {
+      in.fail("relation endpoints of kinds its type does not allow");
+    }
+    r.attributes = in.attributes();
+  }
+  if (!in.done()) in.fail("trailing bytes");
+  return d;
+}
+
+}  // namespace hallyu::io
