@@ -367,4 +367,30 @@ ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsi
   return result;
 }
 
+CentralityResult centrality(const SimpleGraph& g, Metric metric, const CentralityOptions& options) {
+  CentralityResult result;
+  switch (metric) {
+    case Metric::degree: result.scores = degree_centrality(g); break;
+    case Metric::betweenness:
+      if (options.approx != 0) {
+        auto sampled = approximate_betweenness(g, options.approx, options.delta, options.seed, options.parallel);
+        result.samples = sampled.samples;
+        result.scores = std::move(sampled.scores);
+      } else {
+        result.scores = betweenness_centrality(g, options.parallel);
+      }
+      break;
+    case Metric::closeness: result.scores = closeness_centrality(g, options.parallel); break;
+    case Metric::harmonic: result.scores = harmonic_centrality(g, options.parallel); break;
+    case Metric::pagerank:
+    case Metric::eigenvector: {
+      auto iterated = metric == Metric::pagerank ? pagerank(g, options.alpha, options.power) : eigenvector_centrality(g, options.power);
+      result.converged = iterated.converged;
+      result.scores = std::move(iterated.scores);
+      break;
+    }
+  }
+  return result;
+}
+
 }  // namespace hallyu::algo

@@ -59,36 +59,19 @@ void register_centrality(CLI::App& app, Registry& registry) {
                                    : algo::project(graph, algo::parse_projection(options->projection), filter);
     ProgressLine progress(std::string(algo::to_string(metric)));
     algo::ParallelOptions parallel{options->threads, [&](std::size_t done, std::size_t total) { progress(done, total); }};
-    algo::PowerIterationOptions power{options->tolerance, options->max_iterations};
-    std::vector<double> scores;
-    std::optional<algo::ApproximateBetweenness> approximate;
-    auto converged = [&](algo::PowerIterationResult r) {
-      if (!r.converged) {
-        throw UsageError(std::string(algo::to_string(metric)) + " did not converge in " + std::to_string(options->max_iterations) +
-                         " iterations (tolerance " + std::to_string(options->tolerance) + "); raise --max-iter");
-      }
-      return std::move(r.scores);
-    };
-    switch (metric) {
-      case algo::Metric::degree: scores = algo::degree_centrality(simple); break;
-      case algo::Metric::betweenness:
-        if (options->approx != 0) {
-          approximate = algo::approximate_betweenness(simple, options->approx, options->delta, options->seed, parallel);
-          scores = approximate->scores;
-        } else {
-          scores = algo::betweenness_centrality(simple, parallel);
-        }
-        break;
-      case algo::Metric::closeness: scores = algo::closeness_centrality(simple, parallel); break;
-      case algo::Metric::harmonic: scores = algo::harmonic_centrality(simple, parallel); break;
-      case algo::Metric::pagerank: scores = converged(algo::pagerank(simple, options->alpha, power)); break;
-      case algo::Metric::eigenvector: scores = converged(algo::eigenvector_centrality(simple, power)); break;
+    algo::CentralityOptions centrality_options{options->alpha, {options->tolerance, options->max_iterations}, options->approx,
+                                               options->delta, options->seed, parallel};
+    algo::CentralityResult result = algo::centrality(simple, metric, centrality_options);
+    if (!result.converged) {
+      throw UsageError(std::string(algo::to_string(metric)) + " did not converge in " + std::to_string(options->max_iterations) +
+                       " iterations (tolerance " + std::to_string(options->tolerance) + "); raise --max-iter");
     }
+    const std::vector<double>& scores = result.scores;
     std::vector<std::uint32_t> order = io::ranked(graph, simple, scores, listed, options->top);
     if (options->json) {
       io::JsonWriter out;
       std::optional<io::ApproximationInfo> info;
-      if (approximate) info = io::ApproximationInfo{options->approx, options->delta, approximate->samples, options->seed};
+      if (result.samples) info = io::ApproximationInfo{options->approx, options->delta, *result.samples, options->seed};
       io::write_centrality(out, graph, simple, algo::to_string(metric), scores, order, info);
       print_line(out.str());
       return 0;
@@ -96,10 +79,10 @@ void register_centrality(CLI::App& app, Registry& registry) {
     std::string header = std::string(algo::to_string(metric)) + " centrality over " + std::to_string(simple.size()) +
                          " entities and " + std::to_string(simple.edge_count()) + " links";
     if (!options->projection.empty()) header += " (" + options->projection + " projection)";
-    if (approximate) {
+    if (result.samples) {
       char guarantee[160];
       std::snprintf(guarantee, sizeof guarantee, "; sampled: %llu samples, error <= %g with probability %g",
-                    static_cast<unsigned long long>(approximate->samples), options->approx, 1 - options->delta);
+                    static_cast<unsigned long long>(*result.samples), options->approx, 1 - options->delta);
       header += guarantee;
     }
     print_line(header);

@@ -75,12 +75,9 @@ void register_path(CLI::App& app, Registry& registry) {
       algo::AllShortestPaths all = finder.all_shortest_paths(from, to, options->limit, filter);
       paths = std::move(all.paths);
       total = all.total;
-    } else if (options->k > 1) {
+    } else {
       paths = finder.k_shortest_paths(from, to, options->k, filter);
       total = paths.size();
-    } else if (auto path = finder.shortest_path(from, to, filter)) {
-      paths.push_back(std::move(*path));
-      total = 1;
     }
     if (options->json) {
       io::JsonWriter out;

@@ -68,12 +68,7 @@ void register_render(CLI::App& app, Registry& registry) {
     } else if (!options->path.empty()) {
       VertexId from = names.resolve_one(options->path[0]), to = names.resolve_one(options->path[1]);
       algo::PathFinder finder(graph);
-      std::vector<algo::Path> paths;
-      if (options->k > 1) {
-        paths = finder.k_shortest_paths(from, to, options->k, filter);
-      } else if (auto p = finder.shortest_path(from, to, filter)) {
-        paths.push_back(*p);
-      }
+      std::vector<algo::Path> paths = finder.k_shortest_paths(from, to, options->k, filter);
       if (paths.empty()) throw UsageError("no path between " + names.label(from) + " and " + names.label(to) + " to draw");
       diagram = render::path_diagram(graph, paths, filter, options->context);
     } else if (options->cluster >= 0) {

@@ -172,10 +172,8 @@ Response Api::handle(const Request& request) const {
         auto all = finder.all_shortest_paths(from, to, static_cast<std::size_t>(params.integer("limit", 50, 1, 1000)), filter);
         paths = std::move(all.paths);
         total = all.total;
-      } else if (k > 1) {
+      } else {
         paths = finder.k_shortest_paths(from, to, k, filter);
-      } else if (auto p = finder.shortest_path(from, to, filter)) {
-        paths.push_back(std::move(*p));
       }
       return ok(json_of([&](io::JsonWriter& out) { io::write_paths(out, g, from, to, paths, total); }));
     }
@@ -208,34 +206,23 @@ Response Api::handle(const Request& request) const {
           algo::Metric metric = algo::parse_metric(params.text("metric").value_or("degree"));
           double approx = params.real("approx", 0, 0, 0.5);
           auto seed = static_cast<std::uint64_t>(params.integer("seed", 1, 0, INT64_MAX));
-          std::vector<double> scores;
-          std::optional<io::ApproximationInfo> info;
           bool heavy = metric == algo::Metric::betweenness || metric == algo::Metric::closeness || metric == algo::Metric::harmonic;
           if (heavy && approx == 0 && simple.size() > kMaxCentralityEntities) {
             throw BadRequest{400, std::string(algo::to_string(metric)) + " on " + std::to_string(simple.size()) +
                                       " entities is too slow to compute per request; filter the graph or use approx=0.02 (betweenness)", {}};
           }
-          switch (metric) {
-            case algo::Metric::degree: scores = algo::degree_centrality(simple); break;
-            case algo::Metric::betweenness:
-              if (approx > 0) {
-                auto a = algo::approximate_betweenness(simple, approx, 0.1, seed);
-                info = io::ApproximationInfo{approx, 0.1, a.samples, seed};
-                scores = std::move(a.scores);
-              } else {
-                scores = algo::betweenness_centrality(simple);
-              }
-              break;
-            case algo::Metric::closeness: scores = algo::closeness_centrality(simple); break;
-            case algo::Metric::harmonic: scores = algo::harmonic_centrality(simple); break;
-            case algo::Metric::pagerank: scores = algo::pagerank(simple).scores; break;
-            case algo::Metric::eigenvector: {
-              auto result = algo::eigenvector_centrality(simple, {1e-6, 1000});
-              if (!result.converged) throw BadRequest{400, "eigenvector centrality did not converge on this graph", {}};
-              scores = std::move(result.scores);
-              break;
-            }
+          // Eigenvector gets more iterations than NetworkX's 100 here: a web request has no --max-iter.
+          algo::CentralityOptions centrality_options;
+          centrality_options.approx = approx;
+          centrality_options.seed = seed;
+          if (metric == algo::Metric::eigenvector) centrality_options.power.max_iterations = 1000;
+          algo::CentralityResult result = algo::centrality(simple, metric, centrality_options);
+          if (metric == algo::Metric::eigenvector && !result.converged) {
+            throw BadRequest{400, "eigenvector centrality did not converge on this graph", {}};
           }
+          const std::vector<double>& scores = result.scores;
+          std::optional<io::ApproximationInfo> info;
+          if (result.samples) info = io::ApproximationInfo{approx, 0.1, *result.samples, seed};
           KindSet kinds = params.text("kind") ? algo::parse_kinds(*params.text("kind")) : kAnyKind;
           auto listed = io::ranked(g, simple, scores, kinds, static_cast<std::size_t>(params.integer("top", 20, 0, 10000)));
           response = ok(json_of([&](io::JsonWriter& out) { io::write_centrality(out, g, simple, algo::to_string(metric), scores, listed, info); }));
@@ -268,12 +255,7 @@ Response Api::handle(const Request& request) const {
         VertexId from = resolve("from"), to = resolve("to");
         auto k = static_cast<std::size_t>(params.integer("k", 1, 1, 10));
         algo::PathFinder finder(g);
-        std::vector<algo::Path> paths;
-        if (k > 1) {
-          paths = finder.k_shortest_paths(from, to, k, filter);
-        } else if (auto p = finder.shortest_path(from, to, filter)) {
-          paths.push_back(std::move(*p));
-        }
+        std::vector<algo::Path> paths = finder.k_shortest_paths(from, to, k, filter);
         if (paths.empty()) throw BadRequest{404, "no path between " + names_.label(from) + " and " + names_.label(to), {}};
         diagram = render::path_diagram(g, paths, filter, 4);
       } else if (auto expand = params.text("expand")) {

@@ -149,3 +149,22 @@ TEST_CASE("approximate betweenness stays within epsilon and is repeatable", "[ce
   CHECK(other_seed.scores != a.scores);
   CHECK_THROWS(algo::approximate_betweenness(s, 0, 0.1, 1));
 }
+
+TEST_CASE("the centrality dispatcher returns each metric's own result", "[centrality]") {
+  Graph g = dataset("generated_120.json");
+  auto s = algo::simple_graph(g);
+  algo::CentralityOptions options;
+  CHECK(algo::centrality(s, algo::Metric::degree, options).scores == algo::degree_centrality(s));
+  CHECK(algo::centrality(s, algo::Metric::betweenness, options).scores == algo::betweenness_centrality(s));
+  CHECK(algo::centrality(s, algo::Metric::closeness, options).scores == algo::closeness_centrality(s));
+  CHECK(algo::centrality(s, algo::Metric::harmonic, options).scores == algo::harmonic_centrality(s));
+  CHECK(algo::centrality(s, algo::Metric::pagerank, options).scores == algo::pagerank(s).scores);
+  CHECK(algo::centrality(s, algo::Metric::eigenvector, options).scores == algo::eigenvector_centrality(s).scores);
+  options.approx = 0.05;
+  options.seed = 4;
+  auto sampled = algo::centrality(s, algo::Metric::betweenness, options);
+  CHECK(sampled.scores == algo::approximate_betweenness(s, 0.05, 0.1, 4).scores);
+  REQUIRE(sampled.samples.has_value());
+  options.power.max_iterations = 2;
+  CHECK_FALSE(algo::centrality(s, algo::Metric::eigenvector, options).converged);
+}

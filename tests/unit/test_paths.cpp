@@ -178,3 +178,27 @@ TEST_CASE("distances agree with shortest paths", "[paths]") {
     }
   }
 }
+
+// Callers use k_shortest_paths for k = 1 too; it must give shortest_path's answer.
+TEST_CASE("one shortest simple path is the shortest path", "[paths]") {
+  Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/generated_400.json"}));
+  algo::PathFinder finder(g);
+  algo::TraversalFilter no_hubs;
+  no_hubs.excluded_kinds = bit(Kind::agency) | bit(Kind::network);
+  std::size_t compared = 0;
+  for (const algo::TraversalFilter& f : {algo::TraversalFilter{}, no_hubs}) {
+    for (VertexId s = 0; s < 400; s += 37) {
+      for (VertexId t = 5; t < g.entity_count(); t += 91) {
+        auto one = finder.k_shortest_paths(s, t, 1, f);
+        auto shortest = finder.shortest_path(s, t, f);
+        REQUIRE(one.size() == (shortest ? 1u : 0u));
+        if (shortest) {
+          CHECK(one[0].vertices == shortest->vertices);
+          CHECK(one[0].relations == shortest->relations);
+          ++compared;
+        }
+      }
+    }
+  }
+  CHECK(compared > 100);
+}

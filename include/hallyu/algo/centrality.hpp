@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -54,5 +55,21 @@ struct ApproximateBetweenness {
 };
 ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsilon, double delta, std::uint64_t seed,
                                                const ParallelOptions& options = {});
+
+struct CentralityOptions {
+  double alpha = 0.85;             // pagerank
+  PowerIterationOptions power;     // pagerank, eigenvector
+  double approx = 0;               // betweenness: 0 exact, otherwise sampled with this epsilon
+  double delta = 0.1;              // betweenness when sampled
+  std::uint64_t seed = 1;          // betweenness when sampled
+  ParallelOptions parallel;        // betweenness, closeness, harmonic
+};
+struct CentralityResult {
+  std::vector<double> scores;
+  bool converged = true;                 // false when pagerank or eigenvector hit their iteration limit
+  std::optional<std::uint64_t> samples;  // sampled betweenness: how many samples
+};
+// Runs `metric`; callers decide what non-convergence means for them (the scores are the last iterate).
+CentralityResult centrality(const SimpleGraph& g, Metric metric, const CentralityOptions& options = {});
 
 }  // namespace hallyu::algo

@@ -39,7 +39,8 @@ class PathFinder {
   // the caller's error. Among equally short paths the result is deterministic.
   std::optional<Path> shortest_path(VertexId from, VertexId to, const TraversalFilter& filter = {});
 
-  // Up to k simple paths in order of length; ties ordered by the sequence of entity ids.
+  // Up to k simple paths in order of length; ties ordered by the sequence of entity ids. With k = 1 this
+  // is shortest_path's answer, so callers need no special case.
   std::vector<Path> k_shortest_paths(VertexId from, VertexId to, std::size_t k, const TraversalFilter& filter = {});
 
   // Every shortest path (as node sequences), the first `limit` in canonical order, and their count.
