@@ -10,11 +10,12 @@ Graph::Graph(Dataset dataset)
       relations_(std::move(dataset.relations)),
       sources_(std::move(dataset.sources)) {
   kinds_.reserve(entities_.size());
-  id_index_.reserve(entities_.size());
+  ids_.reserve(entities_.size());
   for (VertexId v = 0; v < entities_.size(); ++v) {
     kinds_.push_back(entities_[v].kind);
     // The loader never produces a repeated id; a crafted snapshot could, and ids must stay unique.
-    if (!id_index_.emplace(entities_[v].id, v).second) throw DataError("duplicate id '" + entities_[v].id + "' in the dataset");
+    if (ids_.find(entities_[v].id, entities_)) throw DataError("duplicate id '" + entities_[v].id + "' in the dataset");
+    ids_.insert(v, entities_);
   }
   // Arcs grouped by source with a counting pass, then each (short) row sorted by (neighbor, relation):
   // cheaper than sorting all 2m arcs globally, and the same order.
@@ -45,9 +46,7 @@ Graph::Graph(Dataset dataset)
 }
 
 std::optional<VertexId> Graph::find_id(std::string_view id) const {
-  auto it = id_index_.find(id);
-  if (it == id_index_.end()) return std::nullopt;
-  return it->second;
+  return ids_.find(id, entities_);
 }
 
 }  // namespace hallyu

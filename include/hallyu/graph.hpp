@@ -7,8 +7,8 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
+#include "hallyu/id_table.hpp"
 #include "hallyu/model.hpp"
 
 namespace hallyu {
@@ -30,7 +30,7 @@ class Graph {
   class ArcRange;
 
   explicit Graph(Dataset dataset);
-  // The id index holds views into entities_; moving keeps them valid, copying would not.
+  // Graphs are big: moved, never copied by accident.
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;
   Graph(Graph&&) = default;
@@ -58,7 +58,7 @@ class Graph {
   std::vector<Relation> relations_;
   std::vector<Kind> kinds_;  // hot copy of entities_[v].kind for filters
   std::vector<std::string> sources_;
-  std::unordered_map<std::string_view, VertexId> id_index_;  // views into entities_[v].id
+  IdTable ids_;
   Adjacency adjacency_;
 };
 

@@ -10,12 +10,12 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
-#include <bit>
 #include <limits>
 #include <optional>
 #include <tuple>
 
 #include "hallyu/error.hpp"
+#include "hallyu/id_table.hpp"
 #include "hallyu/io/snapshot.hpp"
 #include "hallyu/text.hpp"
 
@@ -625,53 +625,6 @@ void parse_source(std::uint32_t index, const SourceText& source, const LoadLimit
   if (!handler.saw_format()) throw DataError(places({index, base}) + ": missing \"format\": \"hallyu/1\" at the top level");
 }
 
-// Id -> vertex for the merge phase: open addressing over (vertex, hash) slots, comparing against the
-// entities' own id strings, so there is no per-id allocation (an unordered_map<string> cost a third of
-// the load time at 1M relations).
-class IdTable {
- public:
-  explicit IdTable(const std::vector<Entity>& entities) : entities_(entities) {}
-  void reserve(std::size_t n) { rehash(std::max<std::size_t>(16, std::bit_ceil(n * 2))); }
-  std::optional<VertexId> find(std::string_view id) const {
-    std::uint32_t h = hash(id);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.vertex == kEmpty) return std::nullopt;
-      if (slot.hash == h && entities_[slot.vertex].id == id) return slot.vertex;
-    }
-  }
-  // Adds `vertex` (whose id is entities[vertex].id); the caller has checked it is absent.
-  void insert(VertexId vertex) {
-    if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
-    place({vertex, hash(entities_[vertex].id)});
-    ++count_;
-  }
-
- private:
-  static constexpr VertexId kEmpty = std::numeric_limits<VertexId>::max();
-  struct Slot {
-    VertexId vertex;
-    std::uint32_t hash;
-  };
-  static std::uint32_t hash(std::string_view id) { return static_cast<std::uint32_t>(std::hash<std::string_view>()(id)); }
-  void place(Slot slot) {
-    std::size_t i = slot.hash & mask_;
-    while (slots_[i].vertex != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = slot;
-  }
-  void rehash(std::size_t size) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(size, {kEmpty, 0});
-    mask_ = size - 1;
-    for (const Slot& slot : old) {
-      if (slot.vertex != kEmpty) place(slot);
-    }
-  }
-  const std::vector<Entity>& entities_;
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0, count_ = 0;
-};
-
 bool same_attributes(const Attributes& a, const Attributes& b) {
   if (a.size() != b.size()) return false;
   for (const Attribute& x : a) {
@@ -702,16 +655,16 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
               std::vector<RawRelation>& raw_relations, const Places& places) {
   Dataset dataset;
   for (const SourceText& s : sources) dataset.sources.push_back(s.name);
-  IdTable ids(dataset.entities);
+  IdTable ids;
   std::vector<std::size_t> first_raw;  // raw entity that defined each vertex
   ids.reserve(raw_entities.size());
   dataset.entities.reserve(raw_entities.size());
   for (std::size_t i = 0; i < raw_entities.size(); ++i) {
     RawEntity& raw = raw_entities[i];
-    std::optional<VertexId> existing = ids.find(raw.entity.id);
+    std::optional<VertexId> existing = ids.find(raw.entity.id, dataset.entities);
     if (!existing) {
       dataset.entities.push_back(std::move(raw.entity));
-      ids.insert(static_cast<VertexId>(dataset.entities.size() - 1));
+      ids.insert(static_cast<VertexId>(dataset.entities.size() - 1), dataset.entities);
       first_raw.push_back(i);
       continue;
     }
@@ -770,7 +723,7 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
     RawRelation& raw = raw_relations[i];
     auto label = [&] { return "relations[" + std::to_string(raw.index) + "] (" + std::string(to_string(raw.type)) + ")"; };
     auto resolve = [&](const std::string& id, Site at) {
-      auto v = ids.find(id);
+      auto v = ids.find(id, dataset.entities);
       if (!v) throw DataError(places(at) + ": " + label() + ": unknown entity " + text::quote(id) + suggest_id(id));
       return *v;
     };

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "../support.hpp"
+#include "hallyu/error.hpp"
 
 using namespace hallyu;
 
@@ -41,4 +42,24 @@ TEST_CASE("ids are exact and case-sensitive", "[graph]") {
   CHECK(g.find_id("iu").has_value());
   CHECK_FALSE(g.find_id("IU").has_value());
   CHECK_FALSE(g.find_id("").has_value());
+}
+
+TEST_CASE("id table finds every id through many rehashes and nothing else", "[graph]") {
+  std::vector<Entity> entities;
+  IdTable table;
+  CHECK_FALSE(table.find("anything", entities).has_value());  // empty table
+  for (VertexId v = 0; v < 5000; ++v) {
+    entities.push_back({"id-" + std::to_string(v), Kind::idol, "N", {}, {}});
+    table.insert(v, entities);
+  }
+  CHECK(table.size() == 5000);
+  for (VertexId v = 0; v < 5000; v += 7) CHECK(table.find("id-" + std::to_string(v), entities) == v);
+  CHECK_FALSE(table.find("id-5000", entities).has_value());
+  CHECK_FALSE(table.find("", entities).has_value());
+}
+
+TEST_CASE("a graph refuses a repeated id", "[graph]") {
+  Dataset d;
+  d.entities = {{"a", Kind::idol, "A", {}, {}}, {"a", Kind::actor, "Other A", {}, {}}};
+  CHECK_THROWS_WITH(Graph(std::move(d)), "duplicate id 'a' in the dataset");
 }
