@@ -31,6 +31,11 @@ std::vector<ParameterSpec> filter_parameters(const std::string& via_cli_names) {
   };
 }
 
+OperationSpec with_filter_parameters(OperationSpec spec, const std::string& via_cli_names) {
+  for (ParameterSpec& p : filter_parameters(via_cli_names)) spec.parameters.push_back(std::move(p));
+  return spec;
+}
+
 Engine::Engine(const Graph& graph, Limits limits) : graph_(graph), names_(graph), limits_(limits) {}
 
 algo::TraversalFilter Engine::filter(const FilterRequest& request) const {

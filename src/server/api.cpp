@@ -29,21 +29,37 @@ const std::vector<Api::Route>& Api::routes() {
       {"/api/stats", query::stats_spec(), false,
        [](const query::Engine& e, const query::Parameters&) { return json_of(e, query::stats(e)); }},
       {"/api/search", query::search_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::search(e, query::search_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::search(e, query::search_request(p)));
+       }},
       {"/api/entity", query::show_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::show(e, query::show_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::show(e, query::show_request(p)));
+       }},
       {"/api/neighbors", query::neighbors_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::neighbors(e, query::neighbors_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::neighbors(e, query::neighbors_request(p)));
+       }},
       {"/api/path", query::path_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::path(e, query::path_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::path(e, query::path_request(p)));
+       }},
       {"/api/degrees", query::degrees_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::degrees(e, query::degrees_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::degrees(e, query::degrees_request(p)));
+       }},
       {"/api/centrality", query::centrality_spec(), true,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::centrality(e, query::centrality_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::centrality(e, query::centrality_request(p)));
+       }},
       {"/api/clusters", query::clusters_spec(), true,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::clusters(e, query::clusters_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::clusters(e, query::clusters_request(p)));
+       }},
       {"/api/crossovers", query::crossovers_spec(), true,
-       [](const query::Engine& e, const query::Parameters& p) { return json_of(e, query::crossovers(e, query::crossovers_request(p))); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::crossovers(e, query::crossovers_request(p)));
+       }},
       {"/api/render.svg", query::render_spec(), false,
        [](const query::Engine& e, const query::Parameters& p) {
          query::RenderRequest request = query::render_request(p);
@@ -68,7 +84,8 @@ Response Api::handle(const Request& request) const {
   try {
     if (!route) throw UsageError("no such endpoint: " + text::quote(request.path, 100), ErrorCategory::not_found);
     for (const auto& [name, value] : request.params) {
-      if (value.size() > kMaxParameterBytes) throw UsageError("parameter '" + text::one_line(name, 40) + "' is too long");
+      if (value.size() > kMaxParameterBytes)
+        throw UsageError("parameter '" + text::one_line(name, 40) + "' is too long");
     }
     query::Parameters parameters(request.params);
     parameters.check_known(route->spec);

@@ -11,7 +11,8 @@ using namespace hallyu;
 
 namespace {
 
-server::Response get(const server::Api& api, const std::string& path, std::multimap<std::string, std::string> params = {}) {
+server::Response get(const server::Api& api, const std::string& path,
+                     std::multimap<std::string, std::string> params = {}) {
   return api.handle({path, std::move(params)});
 }
 
@@ -59,7 +60,7 @@ TEST_CASE("api handler: error categories decide the status", "[api][errors]") {
 TEST_CASE("api handler: interactive limits are tighter than the CLI's", "[api][limits]") {
   Graph g = test::mini_graph();
   server::Api api(g);
-  CHECK(get(api, "/api/neighbors", {{"id", "iu"}, {"radius", "4"}}).status == 400);  // the CLI allows 6
+  CHECK(get(api, "/api/neighbors", {{"id", "iu"}, {"radius", "4"}}).status == 400);          // the CLI allows 6
   CHECK(get(api, "/api/path", {{"from", "iu"}, {"to", "d-o"}, {"k", "51"}}).status == 400);  // the CLI allows 1000
   auto forced = get(api, "/api/render.svg", {{"all", "1"}, {"force", "1"}, {"max_nodes", "5"}});
   CHECK(forced.status == 200);  // 16 entities: under the server's 300, whatever max_nodes says when forced

@@ -20,14 +20,14 @@ namespace hallyu::query {
 // What a front end allows beyond the operations' own ranges. A command line runs what it is asked
 // (batch); a server shares one process among clients and keeps each request small (interactive).
 struct Limits {
-  unsigned max_radius = 6;                      // neighbors, render ego
-  std::size_t max_k = 1000;                     // k shortest paths
-  std::size_t max_paths = 100000;               // all shortest paths listed
-  std::size_t max_neighbors = 0;                // entities listed by neighbors (0: no bound)
-  std::size_t max_drawn_entities = 0;           // render (0: the request's max_nodes and force decide)
-  std::size_t max_drawn_paths = 50;             // render paths: k
+  unsigned max_radius = 6;                        // neighbors, render ego
+  std::size_t max_k = 1000;                       // k shortest paths
+  std::size_t max_paths = 100000;                 // all shortest paths listed
+  std::size_t max_neighbors = 0;                  // entities listed by neighbors (0: no bound)
+  std::size_t max_drawn_entities = 0;             // render (0: the request's max_nodes and force decide)
+  std::size_t max_drawn_paths = 50;               // render paths: k
   std::size_t max_exact_centrality_entities = 0;  // exact betweenness, closeness, harmonic (0: no bound)
-  std::size_t max_approx_samples = 0;           // sampled betweenness (0: no bound)
+  std::size_t max_approx_samples = 0;             // sampled betweenness (0: no bound)
   static Limits batch() { return {}; }
   static Limits interactive();
 };
@@ -41,6 +41,8 @@ struct FilterRequest {
 FilterRequest filter_request(const Parameters& parameters);
 // The filter parameters' specs; `via_cli_names` are the CLI spellings of via ("--via" or "--type,--via").
 std::vector<ParameterSpec> filter_parameters(const std::string& via_cli_names = "");
+// `spec` with the filter parameters appended: for every operation that traverses.
+OperationSpec with_filter_parameters(OperationSpec spec, const std::string& via_cli_names = "");
 
 class Engine {
  public:

@@ -3,12 +3,11 @@
 // input is a 4xx with {"error": "..."}; nothing a request holds can make it throw past handle().
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-
-#include <functional>
 #include <vector>
 
 #include "hallyu/graph.hpp"
@@ -17,7 +16,7 @@
 namespace hallyu::server {
 
 struct Request {
-  std::string path;                              // e.g. "/api/path"
+  std::string path;                                // e.g. "/api/path"
   std::multimap<std::string, std::string> params;  // query parameters, decoded
 };
 
