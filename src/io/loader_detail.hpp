@@ -1,0 +1,77 @@
+// Internal to the JSON loader (json_parser.cpp, merge.cpp, json_loader.cpp): raw records as parsed,
+// places in the sources, and the two phases (parse one source, merge all sources by id).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hallyu/io/json_loader.hpp"
+#include "hallyu/model.hpp"
+
+namespace hallyu::io::detail {
+
+// A byte offset in one source; turned into line:col only when a message needs it.
+struct Site {
+  std::uint32_t source = 0;
+  std::size_t offset = 0;
+};
+
+struct RawEntity {
+  Entity entity;
+  Site at, id_at, kind_at, name_at;
+  std::size_t index = 0;
+  bool has_id = false, has_kind = false, has_name = false;
+  std::string kind_text;
+};
+
+struct RawRelation {
+  std::string from, to, type_text;
+  RelationType type = RelationType::member_of;
+  Attributes attributes;
+  Site at, from_at, to_at, type_at;
+  std::size_t index = 0;
+  bool has_from = false, has_to = false, has_type = false;
+};
+
+std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates, std::size_t max_distance);
+std::string did_you_mean(const std::string& suggestion);
+std::string with_article(std::string_view noun);
+std::string list_of(const std::vector<std::string_view>& words);
+std::vector<std::string_view> kind_names();
+std::vector<std::string_view> type_names();
+
+// Shared by the parse phase and the merge phase: where a Site is, in words.
+class Places {
+ public:
+  explicit Places(const std::vector<SourceText>& sources) : sources_(sources) {}
+  std::string operator()(Site site) const {
+    const std::string& body = sources_[site.source].text;
+    std::size_t end = std::min(site.offset, body.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < end; ++i) {
+      unsigned char c = static_cast<unsigned char>(body[i]);
+      if (c == '\n') {
+        ++line, column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    return sources_[site.source].name + ":" + std::to_string(line) + ":" + std::to_string(column);
+  }
+
+ private:
+  const std::vector<SourceText>& sources_;
+};
+
+// Parses one source, appending its records; throws DataError at the first problem.
+void parse_source(std::uint32_t index, const SourceText& source, const LoadLimits& limits, const Places& places,
+                  std::vector<RawEntity>& entities, std::vector<RawRelation>& relations, const LoadProgress& progress,
+                  std::size_t done_before, std::size_t total);
+
+// Merges the records of all sources by id and resolves relations; throws DataError on conflicts.
+Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& raw_entities,
+              std::vector<RawRelation>& raw_relations, const Places& places);
+
+}  // namespace hallyu::io::detail
