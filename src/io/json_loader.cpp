@@ -1,9 +1,13 @@
 // The loader's facade: reads dataset files (JSON or snapshots) and runs the parse and merge phases.
 #include "hallyu/io/json_loader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <limits>
 
 #include "hallyu/error.hpp"
@@ -37,24 +41,65 @@ Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& l
   return detail::merge(sources, entities, relations, places);
 }
 
+namespace {
+
+// Only regular files are read: a FIFO or a terminal would block, a device such as /dev/zero never ends.
+void require_regular_file(const struct ::stat& st, const std::string& name) {
+  if (S_ISREG(st.st_mode)) return;
+  const char* what = S_ISDIR(st.st_mode)    ? "a directory"
+                     : S_ISFIFO(st.st_mode) ? "a FIFO"
+                     : S_ISCHR(st.st_mode)  ? "a character device"
+                     : S_ISBLK(st.st_mode)  ? "a block device"
+                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                            : "not a regular file";
+  throw DataError(name + ": is " + what + ", not a regular file");
+}
+
+std::string too_large(const std::string& name) {
+  return name + ": larger than the input file limit of " + std::to_string(kMaxInputFileBytes >> 20) + " MiB";
+}
+
+}  // namespace
+
 std::string read_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) throw DataError(file.string() + ": is a directory, not a dataset file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw DataError(file.string() + ": cannot open: " + std::strerror(errno));
-  std::string body;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size > 0) {
-    body.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(body.data(), size);
-  } else {  // pipes and special files do not report a size
-    in.clear();
-    in.seekg(0);
-    body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::string name = file.string();
+  struct ::stat st {};
+  if (::stat(file.c_str(), &st) != 0) throw DataError(name + ": cannot open: " + std::strerror(errno));
+  require_regular_file(st, name);
+  // O_NONBLOCK: should the path have been swapped for a FIFO since stat(), open() must not wait for a
+  // writer; fstat() then checks what was actually opened.
+  int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw DataError(name + ": cannot open: " + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &st) != 0) throw DataError(name + ": cannot read: " + std::strerror(errno));
+  require_regular_file(st, name);
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxInputFileBytes) throw DataError(too_large(name));
+  std::string body(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  for (;;) {
+    if (done == body.size()) {  // the file may have grown since fstat(): read on, within the limit
+      if (body.size() >= kMaxInputFileBytes) {
+        char probe;
+        ssize_t n = ::read(fd, &probe, 1);
+        if (n > 0) throw DataError(too_large(name));
+        if (n == 0) break;
+        if (errno == EINTR) continue;
+        throw DataError(name + ": read error: " + std::strerror(errno));
+      }
+      body.resize(std::min<std::size_t>(kMaxInputFileBytes, std::max<std::size_t>(body.size() * 2, 65536)));
+    }
+    ssize_t n = ::read(fd, body.data() + done, body.size() - done);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw DataError(name + ": read error: " + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(n);
   }
-  if (in.bad()) throw DataError(file.string() + ": read error");
+  body.resize(done);
   return body;
 }
 
