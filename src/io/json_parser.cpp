@@ -6,7 +6,6 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <optional>
 
@@ -56,7 +55,6 @@ std::vector<std::string_view> type_names() {
 namespace {
 
 constexpr std::string_view kFormat = "hallyu/1";
-constexpr std::size_t kMaxKeyBytes = 256;
 
 // SAX handler: walks one document, checks its shape as it goes (so hostile input is refused at
 // the first wrong token, before it can cost memory) and collects raw records.
@@ -231,16 +229,8 @@ bool DocumentHandler::scalar(const char* str, std::size_t length, rapidjson::Typ
 }
 
 bool DocumentHandler::check_name(const std::string& value, const char* field, std::size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    return fail_value(std::string(field) + " is " + std::to_string(value.size()) + " bytes long; the limit is " +
-                      std::to_string(max_bytes) + " bytes");
-  }
-  if (text::has_forbidden_characters(value)) {
-    return fail_value(std::string(field) + " " + text::quote(value) + " contains control or bidirectional-override characters");
-  }
-  bool blank = std::all_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t'; });
-  if (blank) return fail_value(std::string(field) + " must not be empty");
-  return true;
+  std::string problem = text_problem(value, field, max_bytes);
+  return problem.empty() || fail_value(std::move(problem));
 }
 
 bool DocumentHandler::String(const char* str, rapidjson::SizeType length, bool) {
@@ -265,11 +255,8 @@ bool DocumentHandler::String(const char* str, rapidjson::SizeType length, bool) 
         e.has_id = true;
         e.id_at = value_site();
         e.entity.id = std::move(value);
-        if (!check_name(e.entity.id, "id", limits_.max_id_bytes)) return false;
-        if (e.entity.id.find_first_of(" \t\n\r") != std::string::npos) {
-          return fail_value("id " + text::quote(e.entity.id) + " must not contain spaces");
-        }
-        return true;
+        std::string problem = id_problem(e.entity.id, limits_);
+        return problem.empty() || fail_value(std::move(problem));
       }
       if (key_ == "kind") {
         e.has_kind = true;
@@ -292,14 +279,8 @@ bool DocumentHandler::String(const char* str, rapidjson::SizeType length, bool) 
       if (e.entity.aliases.size() == limits_.max_aliases) {
         return fail(here() - length - 2, record_label() + ": more than " + std::to_string(limits_.max_aliases) + " aliases");
       }
-      if (value.size() > limits_.max_name_bytes || text::has_forbidden_characters(value) || value.empty()) {
-        std::size_t at = here() - length - 2;
-        if (value.empty()) return fail(at, record_label() + ": an alias must not be empty");
-        if (value.size() > limits_.max_name_bytes) {
-          return fail(at, record_label() + ": alias is " + std::to_string(value.size()) + " bytes long; the limit is " +
-                              std::to_string(limits_.max_name_bytes) + " bytes");
-        }
-        return fail(at, record_label() + ": alias " + text::quote(value) + " contains control or bidirectional-override characters");
+      if (std::string problem = alias_problem(value, limits_); !problem.empty()) {
+        return fail(here() - length - 2, record_label() + ": " + problem);
       }
       e.entity.aliases.push_back(std::move(value));
       return true;
@@ -392,6 +373,9 @@ bool DocumentHandler::Key(const char* str, rapidjson::SizeType length, bool) {
     }
     return true;
   }
+  if (text::has_forbidden_characters(key_)) {
+    return fail(key_start, record_label() + ": key " + text::quote(key_) + " contains control or bidirectional-override characters");
+  }
   if (std::find(keys_seen_.begin(), keys_seen_.end(), key_) != keys_seen_.end()) {
     return fail(key_start, record_label() + ": duplicate key " + text::quote(key_));
   }
@@ -474,32 +458,6 @@ bool DocumentHandler::EndArray(rapidjson::SizeType) {
   }
 }
 
-// The value of a string attribute without escapes, read without parsing a JSON document (this runs
-// for every relation); other values go through attribute_text.
-std::optional<std::string> plain_string_attribute(const Attributes& attributes, std::string_view key) {
-  for (const Attribute& a : attributes) {
-    if (a.key != key) continue;
-    if (a.json.size() >= 2 && a.json.front() == '"' && a.json.back() == '"' && a.json.find('\\') == std::string::npos) {
-      return a.json.substr(1, a.json.size() - 2);
-    }
-    return attribute_text(attributes, key);
-  }
-  return std::nullopt;
-}
-
-bool check_year(const Attributes& attributes, std::string& problem) {
-  for (const Attribute& a : attributes) {
-    if (a.key != "year") continue;
-    long long year = 0;
-    auto [end, ec] = std::from_chars(a.json.data(), a.json.data() + a.json.size(), year);
-    if (ec != std::errc() || end != a.json.data() + a.json.size() || year < 1800 || year > 2200) {
-      problem = "'year' must be a whole number between 1800 and 2200, not " + text::quote(a.json);
-      return false;
-    }
-  }
-  return true;
-}
-
 bool DocumentHandler::finish_entity() {
   RawEntity& e = entities_.back();
   state_ = State::entity;  // so record_label() names this entity
@@ -513,8 +471,7 @@ bool DocumentHandler::finish_entity() {
                                       did_you_mean(nearest(e.kind_text, kind_names(), 3)) + "; kinds are " + list_of(kind_names()));
   }
   e.entity.kind = *kind;
-  std::string problem;
-  if (!check_year(e.entity.attributes, problem)) return at_object(problem);
+  if (std::string problem = year_problem(e.entity.attributes); !problem.empty()) return at_object(problem);
   state_ = State::entities;
   return true;
 }
@@ -533,17 +490,8 @@ bool DocumentHandler::finish_relation() {
   }
   r.type = *type;
   if (r.from == r.to) return fail(r.to_at.offset, record_label() + ": relation connects " + text::quote(r.from) + " to itself");
-  std::string problem;
-  if (!check_year(r.attributes, problem)) return at_object(problem);
-  if (r.type == RelationType::acted_in) {
-    if (auto billing = plain_string_attribute(r.attributes, "billing")) {
-      static const std::vector<std::string_view> kBillings = {"lead", "support", "cameo"};
-      if (std::find(kBillings.begin(), kBillings.end(), *billing) == kBillings.end()) {
-        return at_object("billing " + text::quote(*billing) + " is not lead, support or cameo" +
-                         did_you_mean(nearest(*billing, kBillings, 3)));
-      }
-    }
-  }
+  if (std::string problem = year_problem(r.attributes); !problem.empty()) return at_object(problem);
+  if (std::string problem = billing_problem(r.type, r.attributes); !problem.empty()) return at_object(problem);
   state_ = State::relations;
   return true;
 }

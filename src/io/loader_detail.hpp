@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,26 @@ class Places {
  private:
   const std::vector<SourceText>& sources_;
 };
+
+// The checks shared by the JSON parser and the snapshot reader (record_checks.cpp). Each returns the
+// problem in words for a message, or an empty string when the value is acceptable.
+inline constexpr std::size_t kMaxKeyBytes = 256;
+// Size, UTF-8, control and bidi characters, blankness of a name-like field ("name", "id").
+std::string text_problem(std::string_view value, std::string_view field, std::size_t max_bytes);
+std::string id_problem(std::string_view id, const LoadLimits& limits);
+std::string alias_problem(std::string_view alias, const LoadLimits& limits);
+std::string aliases_problem(const std::vector<std::string>& aliases, const LoadLimits& limits);
+// A key that is no field of the record, of at most kMaxKeyBytes of UTF-8.
+std::string attribute_key_problem(std::string_view key, bool of_entity);
+// Well-formed compact JSON (as the parser stores it) within the size and depth limits.
+std::string attribute_value_problem(std::string_view key, std::string_view json, const LoadLimits& limits);
+std::string attributes_problem(const Attributes& attributes, bool of_entity, const LoadLimits& limits);
+std::string year_problem(const Attributes& attributes);
+std::string billing_problem(RelationType type, const Attributes& attributes);
+std::optional<std::string> plain_string_attribute(const Attributes& attributes, std::string_view key);
+// Every check above that applies to a whole entity, or to a relation's type and attributes.
+std::string entity_problem(const Entity& entity, const LoadLimits& limits);
+std::string relation_problem(RelationType type, const Attributes& attributes, const LoadLimits& limits);
 
 // Parses one source, appending its records; throws DataError at the first problem.
 void parse_source(std::uint32_t index, const SourceText& source, const LoadLimits& limits, const Places& places,

@@ -170,6 +170,9 @@ TEST_CASE("hostile sizes and characters are refused without cost", "[loader][err
   CHECK_THAT(error_of(doc({R"({"id": "x", "kind": "idol", "name": "evil\u202Eeman"})"})),
              Contains("bidirectional-override"));
   CHECK_THAT(error_of(doc({R"({"id": "x y", "kind": "idol", "name": "X"})"})), Contains("must not contain spaces"));
+  // Attribute keys are printed by `show` like names: no controls or bidi overrides in them either.
+  CHECK_THAT(error_of(doc({R"({"id": "x", "kind": "idol", "name": "X", "a\u001b[2J": 1})"})),
+             Contains("entities[0] (id 'x'): key 'a\\u001b[2J' contains control or bidirectional-override characters"));
   // A million nested arrays stop at the depth limit instead of exhausting the stack or memory.
   std::string deep = R"({"format": "hallyu/1", "meta": )" + std::string(1000000, '[');
   CHECK_THAT(error_of(deep), Contains("nested deeper than 16 levels"));
