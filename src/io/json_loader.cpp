@@ -38,7 +38,7 @@ Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& l
   if (entities.size() >= std::numeric_limits<VertexId>::max() || relations.size() >= std::numeric_limits<RelationId>::max() / 2) {
     throw DataError("the dataset is larger than hallyu's 32-bit ids allow");
   }
-  return detail::merge(sources, entities, relations, places);
+  return detail::merge(sources, entities, relations, places, limits);
 }
 
 namespace {

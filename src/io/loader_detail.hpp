@@ -91,8 +91,9 @@ void parse_source(std::uint32_t index, const SourceText& source, const LoadLimit
                   std::vector<RawEntity>& entities, std::vector<RawRelation>& relations, const LoadProgress& progress,
                   std::size_t done_before, std::size_t total);
 
-// Merges the records of all sources by id and resolves relations; throws DataError on conflicts.
+// Merges the records of all sources by id (the merged records within `limits`) and resolves
+// relations; throws DataError on conflicts.
 Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& raw_entities,
-              std::vector<RawRelation>& raw_relations, const Places& places);
+              std::vector<RawRelation>& raw_relations, const Places& places, const LoadLimits& limits);
 
 }  // namespace hallyu::io::detail

@@ -39,7 +39,7 @@ std::size_t hash_attributes(const Attributes& attributes) {
 }  // namespace
 
 Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& raw_entities,
-              std::vector<RawRelation>& raw_relations, const Places& places) {
+              std::vector<RawRelation>& raw_relations, const Places& places, const LoadLimits& limits) {
   Dataset dataset;
   for (const SourceText& s : sources) dataset.sources.push_back(s.name);
   IdTable ids;
@@ -74,6 +74,10 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
     }
     for (std::string& alias : raw.entity.aliases) {
       if (std::find(merged.aliases.begin(), merged.aliases.end(), alias) == merged.aliases.end()) {
+        if (merged.aliases.size() == limits.max_aliases) {
+          throw DataError(places(raw.at) + ": " + label + ": " + text::quote(raw.entity.id) + " has more than " +
+                          std::to_string(limits.max_aliases) + " aliases once merged with " + places(first.at));
+        }
         merged.aliases.push_back(std::move(alias));
       }
     }

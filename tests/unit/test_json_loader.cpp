@@ -206,6 +206,22 @@ TEST_CASE("merging refuses disagreements about kind, name and attributes", "[loa
   CHECK(load_dataset({{"a.json", doc({kIu})}, {"b.json", doc({kLuna}, {kActed})}}).relations.size() == 1);
 }
 
+TEST_CASE("the alias limit holds after merging files", "[loader][merge][errors]") {
+  auto aliases = [](int from, int count) {
+    std::string out;
+    for (int i = from; i < from + count; ++i) out += (out.empty() ? "\"a" : ", \"a") + std::to_string(i) + "\"";
+    return out;
+  };
+  auto file = [&](int from, int count) {
+    return doc({R"({"id": "iu", "kind": "idol", "name": "IU", "aliases": [)" + aliases(from, count) + "]}"});
+  };
+  // 40 + 40 with 16 shared: 64 once merged, the limit.
+  CHECK(load_dataset({{"a.json", file(0, 40)}, {"b.json", file(24, 40)}}).entities[0].aliases.size() == 64);
+  // 40 + 40 with 15 shared: 65.
+  CHECK_THAT(error_of({{"a.json", file(0, 40)}, {"b.json", file(25, 40)}}),
+             StartsWith("b.json:3:1: entities[0]: 'iu' has more than 64 aliases once merged with a.json:3:1"));
+}
+
 TEST_CASE("unreadable files are named in the error", "[loader][errors]") {
   CHECK_THROWS_WITH(hallyu::io::load_dataset_files({"/nonexistent/x.json"}),
                     StartsWith("/nonexistent/x.json: cannot open"));
