@@ -38,13 +38,15 @@ inline std::filesystem::path scratch_dir() {
   return dir;
 }
 
-inline RunResult run_hallyu(const std::vector<std::string>& args) {
+// With `seconds` > 0 the command is killed after that long (exit 124): for tests of things that used to block.
+inline RunResult run_hallyu(const std::vector<std::string>& args, int seconds = 0) {
   static int counter = 0;  // per translation unit; the file names below add the unit's address
   static const std::string unit = std::to_string(reinterpret_cast<std::uintptr_t>(&counter));
   auto dir = scratch_dir();
   auto out = dir / ("out" + unit + "-" + std::to_string(counter));
   auto err = dir / ("err" + unit + "-" + std::to_string(counter++));
-  std::string command = shell_quote(HALLYU_BINARY);
+  std::string command = seconds > 0 ? "timeout -k 2 " + std::to_string(seconds) + " " : std::string();
+  command += shell_quote(HALLYU_BINARY);
   for (const auto& a : args) command += " " + shell_quote(a);
   command += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";
   int status = std::system(command.c_str());

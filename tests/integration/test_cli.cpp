@@ -1,7 +1,13 @@
 // The CLI end to end: real binary, real files; exit codes, JSON shapes, error lines.
 #include <rapidjson/document.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "hallyu/io/json_loader.hpp"
 
 #include "cli_runner.hpp"
 
@@ -142,6 +148,32 @@ TEST_CASE("bad dataset files exit 2 naming the place", "[cli][errors]") {
   check_one_line_error(run_hallyu({"stats", "--data", "/nonexistent.json"}), "/nonexistent.json: cannot open");
   std::string garbage = write_scratch("garbage.json", std::string(1 << 20, '\x01'));
   check_one_line_error(run_hallyu({"stats", "--data", garbage}), garbage + ":1:1: malformed JSON");
+}
+
+TEST_CASE("input files that are not regular files are refused at once", "[cli][errors][input]") {
+  auto dir = hallyu::test::scratch_dir();
+  std::string fifo = (dir / "data.fifo").string();
+  ::unlink(fifo.c_str());
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // A FIFO with no writer used to block forever; a snapshot's name changes nothing.
+  check_one_line_error(run_hallyu({"stats", "--data", fifo}, 20), fifo + ": is a FIFO, not a regular file");
+  std::string fifo_snapshot = (dir / "data.hsnap").string();
+  ::unlink(fifo_snapshot.c_str());
+  REQUIRE(::mkfifo(fifo_snapshot.c_str(), 0600) == 0);
+  check_one_line_error(run_hallyu({"stats", "--data", fifo_snapshot}, 20), fifo_snapshot + ": is a FIFO");
+  check_one_line_error(run_hallyu({"stats", "--data", "/dev/null"}, 20), "/dev/null: is a character device, not a regular file");
+  check_one_line_error(run_hallyu({"stats", "--data", dir.string()}, 20), dir.string() + ": is a directory");
+  // Over the size limit: refused before anything is read (a sparse file: no disk is used).
+  std::string huge = (dir / "huge.json").string();
+  { std::ofstream create(huge); }
+  std::filesystem::resize_file(huge, hallyu::io::kMaxInputFileBytes + 1);
+  check_one_line_error(run_hallyu({"stats", "--data", huge}, 20), huge + ": larger than the input file limit of 4096 MiB");
+  std::filesystem::remove(huge);
+  // A symlink to a regular file is read like the file.
+  std::string link = (dir / "link.json").string();
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(fixture("mini.json"), link);
+  CHECK(run_hallyu({"stats", "--data", link}, 20).exit_code == 0);
 }
 
 TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][errors]") {
