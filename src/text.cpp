@@ -1,3 +1,4 @@
+// Text for people: folding, Hangul keys, edit distance, display width, quoting, lists.
 #include "hallyu/text.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Centrality kernels: degree, Brandes betweenness (parallel, deterministic), sampled betweenness, closeness, harmonic, PageRank, eigenvector.
 #include "hallyu/algo/centrality.hpp"
 
 #include <algorithm>

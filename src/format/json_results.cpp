@@ -1,3 +1,4 @@
+// The JSON shape of every operation's result, shared by the CLI's --json and the API.
 #include "hallyu/format/json_results.hpp"
 
 #include <algorithm>

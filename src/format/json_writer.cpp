@@ -1,3 +1,4 @@
+// JSON output with entities, relations and attributes in one shape; strings always valid UTF-8.
 #include "hallyu/format/json_writer.hpp"
 
 #include <cmath>

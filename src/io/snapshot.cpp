@@ -1,3 +1,4 @@
+// Binary snapshots: writing and validated reading.
 #include "hallyu/io/snapshot.hpp"
 
 #include <cstring>

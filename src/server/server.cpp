@@ -1,3 +1,4 @@
+// The HTTP adapter: the Api and the embedded page over cpp-httplib, with limits and safe headers.
 #include "hallyu/server/server.hpp"
 
 #include <httplib.h>
