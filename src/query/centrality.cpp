@@ -53,7 +53,7 @@ CentralityRequest centrality_request(const Parameters& parameters) {
   return request;
 }
 
-CentralityResult centrality(const Engine& engine, const CentralityRequest& request) {
+CentralityResult centrality(const Engine& engine, const CentralityRequest& request, const Interrupt& interrupt) {
   const Graph& graph = engine.graph();
   const Limits& limits = engine.limits();
   CentralityResult result{algo::parse_metric(request.metric), algo::SimpleGraph({}, {}), {}, {}, {}, request};
@@ -90,9 +90,15 @@ CentralityResult centrality(const Engine& engine, const CentralityRequest& reque
                        std::to_string(limits.max_approx_samples) + " per request; raise approx");
     }
   }
-  algo::CentralityOptions options{request.alpha,  {request.tolerance, request.max_iterations},
-                                  request.approx, request.delta,
-                                  request.seed,   {request.threads, request.progress}};
+  algo::Cancelled cancelled;
+  if (interrupt.deadline != std::chrono::steady_clock::time_point::max() || interrupt.client_gone) cancelled = interrupt;
+  algo::CentralityOptions options;
+  options.alpha = request.alpha;
+  options.power = {request.tolerance, request.max_iterations, cancelled};
+  options.approx = request.approx;
+  options.delta = request.delta;
+  options.seed = request.seed;
+  options.parallel = {request.threads, request.progress, cancelled};
   algo::CentralityResult computed = algo::centrality(result.simple, result.metric, options);
   if (!computed.converged) {
     throw UsageError(std::string(algo::to_string(result.metric)) + " did not converge in " +

@@ -27,41 +27,41 @@ Response json_of(const query::Engine& engine, const Result& result) {
 const std::vector<Api::Route>& Api::routes() {
   static const std::vector<Route> table = {
       {"/api/stats", query::stats_spec(), false,
-       [](const query::Engine& e, const query::Parameters&) { return json_of(e, query::stats(e)); }},
+       [](const query::Engine& e, const query::Parameters&, const query::Interrupt&) { return json_of(e, query::stats(e)); }},
       {"/api/search", query::search_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::search(e, query::search_request(p)));
        }},
       {"/api/entity", query::show_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::show(e, query::show_request(p)));
        }},
       {"/api/neighbors", query::neighbors_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::neighbors(e, query::neighbors_request(p)));
        }},
       {"/api/path", query::path_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::path(e, query::path_request(p)));
        }},
       {"/api/degrees", query::degrees_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::degrees(e, query::degrees_request(p)));
        }},
       {"/api/centrality", query::centrality_spec(), true,
-       [](const query::Engine& e, const query::Parameters& p) {
-         return json_of(e, query::centrality(e, query::centrality_request(p)));
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt& interrupt) {
+         return json_of(e, query::centrality(e, query::centrality_request(p), interrupt));
        }},
       {"/api/clusters", query::clusters_spec(), true,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::clusters(e, query::clusters_request(p)));
        }},
       {"/api/crossovers", query::crossovers_spec(), true,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::crossovers(e, query::crossovers_request(p)));
        }},
       {"/api/render.svg", query::render_spec(), false,
-       [](const query::Engine& e, const query::Parameters& p) {
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          query::RenderRequest request = query::render_request(p);
          if (!request.format.empty() && request.format != "svg") throw UsageError("/api/render.svg draws svg only");
          request.format = "svg";
@@ -74,7 +74,7 @@ const std::vector<Api::Route>& Api::routes() {
   return table;
 }
 
-Api::Api(const Graph& graph) : engine_(graph, query::Limits::interactive()) {}
+Api::Api(const Graph& graph, query::Limits limits) : engine_(graph, limits) {}
 
 Response Api::handle(const Request& request) const {
   const Route* route = nullptr;
@@ -89,7 +89,8 @@ Response Api::handle(const Request& request) const {
     }
     query::Parameters parameters(request.params);
     parameters.check_known(route->spec);
-    if (!route->cached) return route->run(engine_, parameters);
+    query::Interrupt interrupt = query::Interrupt::within(engine_.limits().time_budget, request.client_gone);
+    if (!route->cached) return route->run(engine_, parameters, interrupt);
     // Whole-graph answers are the same for the same parameters: keep recent ones.
     std::string key = route->path;
     for (const auto& [name, value] : request.params) key += "&" + name + "=" + value;
@@ -97,7 +98,7 @@ Response Api::handle(const Request& request) const {
       std::lock_guard<std::mutex> guard(cache_lock_);
       if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     }
-    Response response = route->run(engine_, parameters);
+    Response response = route->run(engine_, parameters, interrupt);
     std::lock_guard<std::mutex> guard(cache_lock_);
     if (cache_.size() > 64) cache_.clear();
     cache_.emplace(key, response);

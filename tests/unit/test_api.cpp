@@ -79,3 +79,21 @@ TEST_CASE("api handler: cached answers equal fresh ones", "[api]") {
   server::Api fresh(g);
   CHECK(get(fresh, "/api/clusters", {{"method", "louvain"}, {"seed", "3"}}).body == first.body);
 }
+
+TEST_CASE("api handler: long work stops at the time budget or when the client goes away", "[api][limits]") {
+  Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/generated_400.json"}));
+  query::Limits tight = query::Limits::interactive();
+  tight.time_budget = std::chrono::milliseconds(1);
+  server::Api slow(g, tight);
+  // Exact closeness on ~1,000 entities takes far longer than 1 ms: stopped, 503, nothing cached.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto r = get(slow, "/api/centrality", {{"metric", "closeness"}});
+    CHECK(r.status == 503);
+    CHECK_THAT(r.body, Catch::Matchers::Contains("stopped before the end"));
+  }
+  server::Api api(g);
+  server::Request gone{"/api/centrality", {{"metric", "betweenness"}}, [] { return true; }};
+  CHECK(api.handle(gone).status == 503);
+  server::Request present{"/api/centrality", {{"metric", "betweenness"}}, [] { return false; }};
+  CHECK(api.handle(present).status == 200);
+}

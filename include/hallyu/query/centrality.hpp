@@ -34,6 +34,6 @@ struct CentralityResult {
 };
 const OperationSpec& centrality_spec();
 CentralityRequest centrality_request(const Parameters& parameters);
-CentralityResult centrality(const Engine& engine, const CentralityRequest& request);
+CentralityResult centrality(const Engine& engine, const CentralityRequest& request, const Interrupt& interrupt = {});
 
 }  // namespace hallyu::query

@@ -5,7 +5,9 @@
 // builds filters itself, so they cannot disagree.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +30,19 @@ struct Limits {
   std::size_t max_drawn_paths = 50;               // render paths: k
   std::size_t max_exact_centrality_entities = 0;  // exact betweenness, closeness, harmonic (0: no bound)
   std::size_t max_approx_samples = 0;             // sampled betweenness (0: no bound)
+  std::chrono::milliseconds time_budget{0};  // per request, for work that can stop early (0: none)
   static Limits batch() { return {}; }
   static Limits interactive();
+};
+
+// When long work must stop: past the front end's time budget, or when the client went away. Cheap to
+// call and thread-safe (client_gone must be too): algorithms poll it from their worker threads.
+struct Interrupt {
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  std::function<bool()> client_gone;  // may be empty
+  bool operator()() const;
+  // A deadline `budget` from now (none when budget is 0).
+  static Interrupt within(std::chrono::milliseconds budget, std::function<bool()> client_gone = {});
 };
 
 // --via/--type, --exclude-kinds, --avoid: as requested (words and names), before resolution.

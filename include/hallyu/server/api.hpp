@@ -18,6 +18,7 @@ namespace hallyu::server {
 struct Request {
   std::string path;                                // e.g. "/api/path"
   std::multimap<std::string, std::string> params;  // query parameters, decoded
+  std::function<bool()> client_gone;                 // true once the client has disconnected (may be empty)
 };
 
 struct Response {
@@ -28,7 +29,7 @@ struct Response {
 
 class Api {
  public:
-  explicit Api(const Graph& graph);
+  explicit Api(const Graph& graph, query::Limits limits = query::Limits::interactive());
   Response handle(const Request& request) const;
 
   // The route table: path, the operation's parameters (anything else is refused), whether answers are
@@ -37,7 +38,7 @@ class Api {
     std::string path;
     const query::OperationSpec& spec;
     bool cached;
-    std::function<Response(const query::Engine&, const query::Parameters&)> run;
+    std::function<Response(const query::Engine&, const query::Parameters&, const query::Interrupt&)> run;
   };
   static const std::vector<Route>& routes();
 
