@@ -16,9 +16,11 @@
 namespace hallyu::server {
 
 struct Request {
+  Request(std::string path_, std::multimap<std::string, std::string> params_ = {}, std::function<bool()> client_gone_ = {})
+      : path(std::move(path_)), params(std::move(params_)), client_gone(std::move(client_gone_)) {}
   std::string path;                                // e.g. "/api/path"
   std::multimap<std::string, std::string> params;  // query parameters, decoded
-  std::function<bool()> client_gone;                 // true once the client has disconnected (may be empty)
+  std::function<bool()> client_gone;               // true once the client has disconnected (may be empty)
 };
 
 struct Response {
