@@ -1,0 +1,42 @@
+// The one error type of the query language. A user error (UsageError), so the CLI exits 2 and the API
+// answers 400. Errors tied to a place in the query text carry its line and column and, in what(), the
+// query line with a caret under the place; one_line() is the first line alone.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hallyu/error.hpp"
+
+namespace hallyu::query::cypher {
+
+// Where a token starts: 1-based line and column (columns count code points), and the byte offset.
+struct Position {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  std::size_t offset = 0;
+};
+
+class QueryError : public UsageError {
+ public:
+  // A message with no place in the text (a runtime type error, a timeout).
+  explicit QueryError(const std::string& message);
+  // "line L, column C: message", then the query line and a caret line under the column.
+  QueryError(const std::string& message, Position at, std::string_view query);
+
+  const std::string& one_line() const { return one_line_; }
+  bool has_position() const { return has_position_; }
+  Position position() const { return position_; }
+
+ private:
+  std::string one_line_;
+  Position position_;
+  bool has_position_ = false;
+};
+
+// " (did you mean 'x'?)" for the nearest of `candidates` within a small edit distance; empty otherwise.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace hallyu::query::cypher
