@@ -103,7 +103,7 @@ std::string rel_text(const RelPattern& r) {
     }
   }
   if (r.properties) inner += (inner.empty() ? "" : " ") + to_cypher(*r.properties);
-  std::string body = inner.empty() ? "-" : "-[" + inner + "]-";
+  std::string body = inner.empty() ? "--" : "-[" + inner + "]-";
   if (r.direction == Direction::left) return "<" + body;
   if (r.direction == Direction::right) return body + ">";
   return body;

@@ -560,7 +560,6 @@ class Parser {
         p->children.push_back(std::move(e));
         e = finish(std::move(p));
       } else if (at_symbol("[")) {
-        Nest nest(*this, peek().at);
         next();
         ExprPtr from, to;
         bool is_slice = false;
@@ -672,7 +671,6 @@ class Parser {
     std::size_t begin = at.offset;
     std::string fname = next().text;
     while (symbol(".")) fname += "." + next().text;
-    Nest nest(*this, at);
     expect_symbol("(");
     std::string lower = fname;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -711,7 +709,6 @@ class Parser {
   ExprPtr case_expression() {
     Position at = peek().at;
     std::size_t begin = at.offset;
-    Nest nest(*this, at);
     next();
     auto e = make(ExprKind::case_, at, begin);
     if (!at_keyword("WHEN")) {
@@ -753,7 +750,6 @@ class Parser {
       not_a_pattern_.insert(save);
       pos_ = save;
     }
-    Nest nest(*this, at);
     next();
     ExprPtr inner = expression();
     expect_symbol(")");
@@ -767,7 +763,6 @@ class Parser {
   ExprPtr list_or_comprehension() {
     Position at = peek().at;
     std::size_t begin = at.offset;
-    Nest nest(*this, at);
     next();
     if ((peek().type == TokenType::identifier || peek().type == TokenType::quoted_identifier) && !is_reserved(peek()) &&
         at_keyword("IN", 1)) {
@@ -793,7 +788,6 @@ class Parser {
   ExprPtr map_literal() {
     Position at = peek().at;
     std::size_t begin = at.offset;
-    Nest nest(*this, at);
     next();
     auto e = make(ExprKind::map, at, begin);
     if (!symbol("}")) {

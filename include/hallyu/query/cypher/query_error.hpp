@@ -1,6 +1,7 @@
 // The one error type of the query language. A user error (UsageError), so the CLI exits 2 and the API
-// answers 400. Errors tied to a place in the query text carry its line and column and, in what(), the
-// query line with a caret under the place; one_line() is the first line alone.
+// answers 400. what() is one line, as every hallyu error ("line 2, column 7: expected ')', found
+// 'RETURN'"); errors tied to a place in the query also carry the query line with a caret under the
+// place: detailed() is the message, a newline, that line, a newline and the caret line.
 #pragma once
 
 #include <cstddef>
@@ -26,12 +27,14 @@ class QueryError : public UsageError {
   // "line L, column C: message", then the query line and a caret line under the column.
   QueryError(const std::string& message, Position at, std::string_view query);
 
-  const std::string& one_line() const { return one_line_; }
+  // what(), then (when the error has a place) the query line and the caret line.
+  std::string detailed() const { return caret_.empty() ? std::string(what()) : std::string(what()) + "\n" + caret_; }
+  const std::string& caret() const { return caret_; }  // "MATCH (n:Idl) ...\n      ^", or empty
   bool has_position() const { return has_position_; }
   Position position() const { return position_; }
 
  private:
-  std::string one_line_;
+  std::string caret_;
   Position position_;
   bool has_position_ = false;
 };
