@@ -9,7 +9,7 @@
 #include "hallyu/name_index.hpp"
 #include "hallyu/query/cypher/executor.hpp"
 #include "hallyu/query/cypher/query_error.hpp"
-#include "support.hpp"
+#include "../support.hpp"
 
 namespace hallyu::test {
 
@@ -27,12 +27,17 @@ inline query::cypher::QueryResult cypher(std::string_view text, const std::map<s
   return query::cypher::run(mini(), mini_names(), text, params, limits);
 }
 
-// Every row as "a | b | c" (values as to_display writes them), in result order.
+// A value as literal text: strings quoted ('IU'), lists [1, 'a'], nodes (iu).
+inline std::string literal_text(const query::cypher::Value& v) {
+  std::string s = query::cypher::to_display(mini(), query::cypher::Value(query::cypher::List{v}));
+  return s.substr(1, s.size() - 2);
+}
+// Every row as "a | b | c", in result order.
 inline std::vector<std::string> rows_of(const query::cypher::QueryResult& r) {
   std::vector<std::string> out;
   for (const auto& row : r.rows) {
     std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + query::cypher::to_display(mini(), row[i]);
+    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? " | " : "") + literal_text(row[i]);
     out.push_back(line);
   }
   return out;
@@ -50,7 +55,7 @@ inline std::string scalar(std::string_view text, const std::map<std::string, que
   auto r = cypher(text, params);
   REQUIRE(r.rows.size() == 1);
   REQUIRE(r.rows[0].size() == 1);
-  return query::cypher::to_display(mini(), r.rows[0][0]);
+  return literal_text(r.rows[0][0]);
 }
 // The one-line message of the QueryError `text` throws ("" when it does not throw).
 inline std::string error_of(std::string_view text, const query::cypher::Limits& limits = {}) {

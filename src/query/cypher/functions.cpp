@@ -167,16 +167,21 @@ Value fn_range(const CallSite& site, Args& a) {
   std::int64_t step = a.size() > 2 ? int_arg(site, a[2], "range") : 1;
   if (step == 0) fail_at(site, "range() step must not be 0");
   // Element count in unsigned arithmetic: no overflow for any int64 inputs.
-  std::uint64_t count = 0;
+  // steps is the element count minus one; compared before adding one, which could wrap.
+  std::uint64_t steps = 0;
+  bool empty = true;
   if (step > 0 && end >= start) {
-    count = (static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start)) / static_cast<std::uint64_t>(step) + 1;
+    steps = (static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start)) / static_cast<std::uint64_t>(step);
+    empty = false;
   } else if (step < 0 && end <= start) {
     std::uint64_t magnitude = static_cast<std::uint64_t>(-(step + 1)) + 1;
-    count = (static_cast<std::uint64_t>(start) - static_cast<std::uint64_t>(end)) / magnitude + 1;
+    steps = (static_cast<std::uint64_t>(start) - static_cast<std::uint64_t>(end)) / magnitude;
+    empty = false;
   }
-  if (count > kMaxListSize) {
+  if (!empty && steps >= kMaxListSize) {
     fail_at(site, "range() would make a list of more than " + std::to_string(kMaxListSize) + " elements");
   }
+  std::uint64_t count = empty ? 0 : steps + 1;
   List out;
   out.reserve(static_cast<std::size_t>(count));
   for (std::uint64_t i = 0; i < count; ++i) {

@@ -46,7 +46,8 @@ QueryError::QueryError(const std::string& message, Position at, std::string_view
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string folded = text::fold(word), best;
-  std::size_t budget = folded.size() <= 3 ? 1 : folded.size() <= 7 ? 2 : 3;
+  // One-letter words are too short to guess at (except for case: 'A' and 'a').
+  std::size_t budget = folded.size() <= 1 ? 0 : folded.size() <= 3 ? 1 : folded.size() <= 7 ? 2 : 3;
   std::size_t best_distance = budget + 1;
   for (const std::string& candidate : candidates) {
     std::size_t d = text::edit_distance(folded, text::fold(candidate), budget);
