@@ -20,7 +20,12 @@
 #include <vector>
 
 #include "hallyu/algo/centrality.hpp"
-#include "hallyu/algo/communities.hpp"
+#include "hallyu/algo/cluster.hpp"
+#include "hallyu/algo/components.hpp"
+#include "hallyu/algo/kcore.hpp"
+#include "hallyu/algo/label_propagation.hpp"
+#include "hallyu/algo/louvain_leiden.hpp"
+#include "hallyu/algo/modularity.hpp"
 #include "hallyu/algo/ego_network.hpp"
 #include "hallyu/algo/paths.hpp"
 #include "hallyu/render/graphviz.hpp"

@@ -23,15 +23,30 @@ std::size_t typo_budget(std::size_t length) { return length <= 3 ? 1 : length <=
 }  // namespace
 
 NameIndex::NameIndex(const Graph& graph) : graph_(graph) {
-  auto add = [&](std::string_view original, VertexId v, bool is_id) {
-    Key key{text::fold(original), text::compact(original), text::hangul_initials(original), original, v, is_id};
+  auto add = [&](std::string_view original, VertexId v, bool is_id, bool is_alias) {
+    Key key{text::fold(original), text::compact(original), text::hangul_initials(original), original, v, is_id, is_alias};
     keys_.push_back(std::move(key));
   };
   for (VertexId v = 0; v < graph.entity_count(); ++v) {
     const Entity& e = graph.entity(v);
-    add(e.id, v, true);
-    add(e.name, v, false);
-    for (const std::string& alias : e.aliases) add(alias, v, false);
+    add(e.id, v, true, false);
+    add(e.name, v, false, false);
+    for (const std::string& alias : e.aliases) add(alias, v, false, true);
+  }
+  // Names shared by several entities (as a name or an alias): people output shows the id beside them.
+  std::vector<std::pair<std::string_view, VertexId>> folded;
+  for (const Key& key : keys_) {
+    if (!key.is_id) folded.emplace_back(key.folded, key.vertex);
+  }
+  std::sort(folded.begin(), folded.end());
+  folded.erase(std::unique(folded.begin(), folded.end()), folded.end());
+  shared_name_.assign(graph.entity_count(), false);
+  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
+    if (folded[i].first != folded[i + 1].first) continue;
+    for (std::size_t j : {i, i + 1}) {
+      VertexId v = folded[j].second;
+      if (text::fold(graph.entity(v).name) == folded[j].first) shared_name_[v] = true;
+    }
   }
 }
 
@@ -52,10 +67,15 @@ Resolution NameIndex::resolve(std::string_view query) const {
     result.matches = {*v};
     return result;
   }
+  // Tiers, best first: a name or id as typed (folded), an alias as typed, then the same two ignoring
+  // spacing and punctuation. The first tier with a match decides; ambiguity is only within a tier, so
+  // an entity's own name wins over another entity's alias.
   std::string folded = text::fold(query), compact = text::compact(query);
-  for (int pass = 0; pass < 2 && result.matches.empty(); ++pass) {
+  for (int tier = 0; tier < 4 && result.matches.empty(); ++tier) {
+    bool want_alias = tier % 2 == 1;
     for (const Key& key : keys_) {
-      bool match = pass == 0 ? key.folded == folded : (!compact.empty() && key.compact == compact);
+      if (key.is_alias != want_alias) continue;
+      bool match = tier < 2 ? key.folded == folded : (!compact.empty() && key.compact == compact);
       if (match) result.matches.push_back(key.vertex);
     }
   }
@@ -76,6 +96,24 @@ std::vector<VertexId> NameIndex::near_misses(std::string_view query, std::size_t
   return out;
 }
 
+std::string_view NameIndex::match_kind(int rank) {
+  switch (rank) {
+    case 0: return "id";
+    case 1: return "exact";
+    case 2: return "exact-ignoring-punctuation";
+    case 3: return "prefix";
+    case 4: return "word-prefix";
+    case 5: return "substring";
+    case 6: return "hangul-initials";
+    default: return "similar";
+  }
+}
+
+std::string NameIndex::display_name(VertexId v) const {
+  const Entity& e = graph_.entity(v);
+  return shared_name_[v] ? e.name + " [" + e.id + "]" : e.name;
+}
+
 std::string NameIndex::label(VertexId v) const {
   const Entity& e = graph_.entity(v);
   return text::one_line(e.name, 60) + " [" + text::one_line(e.id, 60) + ", " + std::string(to_string(e.kind)) + "]";
@@ -93,13 +131,14 @@ VertexId NameIndex::resolve_one(std::string_view query) const {
     case Resolution::Status::found:
       return r.matches.front();
     case Resolution::Status::ambiguous:
-      throw UsageError(text::quote(query) + " is ambiguous: it could be " + list(r.matches) + "; use an id");
+      throw NameError(text::quote(query) + " is ambiguous: it could be " + list(r.matches) + "; use an id",
+                      ErrorCategory::ambiguous, r.matches);
     case Resolution::Status::not_found:
       break;
   }
   std::string message = "no entity matches " + text::quote(query);
   if (!r.suggestions.empty()) message += "; did you mean " + list(r.suggestions) + "?";
-  throw UsageError(message);
+  throw NameError(message, ErrorCategory::not_found, r.suggestions);
 }
 
 std::vector<SearchHit> NameIndex::search(std::string_view query, std::size_t limit, KindSet kinds) const {

@@ -197,6 +197,34 @@ bool is_initials_query(std::string_view s) {
   return std::all_of(cps.begin(), cps.end(), [](char32_t cp) { return cp >= 0x3131 && cp <= 0x314E; });
 }
 
+std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates, std::size_t max_distance) {
+  std::string best;
+  std::size_t best_distance = max_distance + 1;
+  for (std::string_view candidate : candidates) {
+    std::size_t d = edit_distance(word, candidate, max_distance);
+    if (d < best_distance) best_distance = d, best = std::string(candidate);
+  }
+  return best;
+}
+
+std::string did_you_mean(std::string_view suggestion) {
+  return suggestion.empty() ? std::string() : " (did you mean " + quote(suggestion) + "?)";
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> parts;
+  while (true) {
+    std::size_t comma = text.find(',');
+    std::string_view part = text.substr(0, comma);
+    while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+    while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
+    if (!part.empty()) parts.emplace_back(part);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return parts;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance) {
   std::vector<char32_t> x = decode(a), y = decode(b);
   std::size_t gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();

@@ -172,7 +172,7 @@ async function findPath(event) {
     result.replaceChildren(...answer.paths.map((p, i) => element("div", { className: "path" },
       element("p", {}, element("strong", { text: `Path ${i + 1}: ${p.length} hop${p.length === 1 ? "" : "s"}` })),
       element("ol", {}, ...p.edges.map((edge) => element("li", { text: edge.text }))))));
-    showGraph({ from: answer.from, to: answer.to, k: params.k }, "Path");
+    showGraph({ from: answer.from, to: answer.to, k: params.k, context: 4 }, "Path");
   } catch (error) {
     const hint = error.candidates.length ? ` Did you mean ${error.candidates.map((c) => c.name).join(", ")}?` : "";
     result.replaceChildren(element("p", { text: error.message + hint }));

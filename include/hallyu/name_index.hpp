@@ -30,15 +30,20 @@ class NameIndex {
 
   // Exact id first; then names/aliases folded; then compact keys. Never guesses between entities.
   Resolution resolve(std::string_view query) const;
-  // resolve(), or a UsageError that lists the candidates or suggestions.
+  // resolve(), or a NameError (not_found or ambiguous) that lists the candidates or suggestions.
   VertexId resolve_one(std::string_view query) const;
 
   // Ranked matches: 0 id, 1 exact name/alias, 2 exact ignoring punctuation, 3 prefix, 4 word prefix,
   // 5 substring, 6 Hangul initials, 7+ typo distance. Ties: more relations first, then id.
   std::vector<SearchHit> search(std::string_view query, std::size_t limit, KindSet kinds = kAnyKind) const;
 
+  // What a search rank means: "id", "exact", "prefix", ... "similar".
+  static std::string_view match_kind(int rank);
+
   // "IU [iu, idol]": how an entity is named in messages.
   std::string label(VertexId v) const;
+  // The name for people's output: "Jin", or "Jin [jin-lovelyz]" when another entity goes by that name too.
+  std::string display_name(VertexId v) const;
 
  private:
   struct Key {
@@ -48,12 +53,14 @@ class NameIndex {
     std::string_view original;
     VertexId vertex;
     bool is_id;
+    bool is_alias;
   };
   std::vector<VertexId> distinct_sorted(std::vector<VertexId> vertices) const;
   std::vector<VertexId> near_misses(std::string_view query, std::size_t limit) const;
 
   const Graph& graph_;
   std::vector<Key> keys_;
+  std::vector<bool> shared_name_;  // per entity: its name is also another entity's name or alias
 };
 
 }  // namespace hallyu

@@ -32,4 +32,7 @@ class SplitMix64 {
   std::uint64_t state_;
 };
 
+// A run's stream for `seed`: the seed mixed so that nearby seeds start far apart.
+inline SplitMix64 seeded_stream(std::uint64_t seed) { return SplitMix64(seed ^ 0x5851f42d4c957f2dULL); }
+
 }  // namespace hallyu

@@ -28,6 +28,14 @@ bool is_initials_query(std::string_view s);
 // Levenshtein distance over code points; returns max_distance + 1 as soon as it is exceeded.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance);
 
+// The candidate nearest to `word` within max_distance edits (ties: the first), or "" when none is.
+std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates, std::size_t max_distance = 3);
+// " (did you mean 'x'?)" for a non-empty suggestion, else "".
+std::string did_you_mean(std::string_view suggestion);
+
+// "a, b,,c " -> {"a", "b", "c"}: the one reader of comma-separated lists (items trimmed, blanks dropped).
+std::vector<std::string> split_list(std::string_view text);
+
 // Columns a terminal uses to show `s` (wide East Asian characters take two).
 std::size_t display_width(std::string_view s);
 // `s` padded with spaces to `width` display columns (never cut).

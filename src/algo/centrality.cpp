@@ -287,8 +287,8 @@ PowerIterationResult eigenvector_centrality(const SimpleGraph& g, const PowerIte
 
 ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsilon, double delta, std::uint64_t seed,
                                                const ParallelOptions& options) {
-  if (!(epsilon > 0 && epsilon < 1)) throw UsageError("--approx must be between 0 and 1 (exclusive)");
-  if (!(delta > 0 && delta < 1)) throw UsageError("--delta must be between 0 and 1 (exclusive)");
+  if (!(epsilon > 0 && epsilon < 1)) throw UsageError("epsilon must be between 0 and 1 (exclusive)");
+  if (!(delta > 0 && delta < 1)) throw UsageError("delta must be between 0 and 1 (exclusive)");
   const std::size_t n = g.size();
   ApproximateBetweenness result;
   result.scores.assign(n, 0.0);
@@ -311,7 +311,10 @@ ApproximateBetweenness approximate_betweenness(const SimpleGraph& g, double epsi
   // sample size is computed for epsilon * (n-2)/n to keep the guarantee on NetworkX's scale.
   const double rk_epsilon = epsilon * static_cast<double>(n - 2) / static_cast<double>(n);
   const double vd_term = std::floor(std::log2(std::max<double>(1.0, result.vertex_diameter_bound - 2.0))) + 1.0;
-  result.samples = static_cast<std::uint64_t>(std::ceil(0.5 / (rk_epsilon * rk_epsilon) * (vd_term + std::log(1.0 / delta))));
+  const double samples = std::ceil(0.5 / (rk_epsilon * rk_epsilon) * (vd_term + std::log(1.0 / delta)));
+  // Converting a double beyond 2^64 is undefined behaviour; no run could draw that many samples anyway.
+  if (!(samples < 1e15)) throw LimitError("epsilon " + std::to_string(epsilon) + " needs more than 10^15 samples");
+  result.samples = static_cast<std::uint64_t>(samples);
   std::vector<std::uint64_t> counts(n, 0);
   for_blocks<std::vector<std::uint64_t>>(
       result.samples, 256, options,

@@ -67,4 +67,20 @@ Components connected_components(const Graph& graph, const TraversalFilter& filte
   return result;
 }
 
+Partition component_partition(const SimpleGraph& g) {
+  std::vector<std::uint32_t> label(g.size(), kNoCommunity);
+  std::vector<std::uint32_t> queue;
+  for (std::uint32_t s = 0; s < g.size(); ++s) {
+    if (label[s] != kNoCommunity) continue;
+    label[s] = s;
+    queue.assign(1, s);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      for (std::uint32_t u : g.neighbors(queue[head])) {
+        if (label[u] == kNoCommunity) label[u] = s, queue.push_back(u);
+      }
+    }
+  }
+  return canonical_partition(label);
+}
+
 }  // namespace hallyu::algo

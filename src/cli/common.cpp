@@ -1,3 +1,4 @@
+// The CLI's shared pieces: options from parameter specs, loading, printing.
 #include "common.hpp"
 
 #include <unistd.h>
@@ -9,9 +10,12 @@
 
 namespace hallyu::cli {
 
+CLI::Option* repeatable(CLI::Option* option) { return option->allow_extra_args(false); }
+
 void add_common_options(CLI::App& command, CommonOptions& options) {
-  command.add_option("--data", options.data,
-                     "Dataset file in hallyu/1 JSON (repeatable; files merge by id). Default: the bundled dataset");
+  repeatable(command.add_option("--data", options.data,
+                                "Dataset file in hallyu/1 JSON or a .hsnap snapshot (repeatable; files merge by id). "
+                                "Default: the bundled dataset"));
   command.add_flag("--json", options.json, "Print machine-readable JSON instead of text");
 }
 
@@ -21,21 +25,50 @@ Graph load_graph(const CommonOptions& options) {
   return io::load_graph(files, [&](std::size_t done, std::size_t total) { progress(done >> 20, total >> 20); });
 }
 
-void add_filter_options(CLI::App& command, FilterOptions& options, const std::string& type_flag) {
-  command.add_option(type_flag, options.types, "Only follow these relation types (comma-separated or repeated)")
-      ->delimiter(',');
-  command.add_option("--exclude-kinds", options.exclude_kinds,
-                     "Never pass through entities of these kinds, e.g. agency,network")
-      ->delimiter(',');
-  command.add_option("--avoid", options.avoid, "Never pass through this entity (id or name; repeatable)");
+query::Parameters RawOptions::parameters() const {
+  query::Parameters out;
+  for (const auto& [name, value] : single) {
+    if (!value.empty()) out.add(name, value);
+  }
+  for (const auto& [name, values] : repeated) {
+    for (const std::string& value : values) out.add(name, value);
+  }
+  for (const auto& [name, on] : flags) {
+    if (on) out.add(name, "true");
+  }
+  return out;
 }
 
-algo::TraversalFilter make_filter(const FilterOptions& options, const NameIndex& names) {
-  algo::TraversalFilter filter;
-  if (!options.types.empty()) filter.relation_types = algo::parse_relation_types(join(options.types, ","));
-  if (!options.exclude_kinds.empty()) filter.excluded_kinds = algo::parse_kinds(join(options.exclude_kinds, ","));
-  for (const std::string& name : options.avoid) filter.avoid(names.resolve_one(name));
-  return filter;
+std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
+                                                               const query::OperationSpec& spec, Handler handler) {
+  auto raw = std::make_shared<RawOptions>();
+  CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+  using T = query::ParameterSpec::Type;
+  for (const query::ParameterSpec& p : spec.parameters) {
+    if (p.positional) {
+      command->add_option(p.name, raw->single[p.name], p.help)->required();
+      continue;
+    }
+    std::string dashed = p.name;
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    std::string names = (p.cli_names.empty() ? "" : p.cli_names + ",") + "--" + dashed;
+    if (p.type == T::flag) {
+      command->add_flag(names, raw->flags[p.name], p.help);
+    } else if (p.type == T::list || p.type == T::names) {
+      repeatable(command->add_option(names, raw->repeated[p.name], p.help));
+    } else {
+      command->add_option(names, raw->single[p.name], p.help)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    }
+  }
+  add_common_options(*command, raw->common);
+  if (!spec.footer.empty()) command->footer(spec.footer);
+  registry.push_back({command, [raw, handler] {
+    Graph graph = load_graph(raw->common);
+    query::Engine engine(graph, query::Limits::batch());
+    Invocation invocation{graph, engine, raw->parameters(), raw->common.json};
+    return handler(invocation);
+  }});
+  return {command, raw};
 }
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {

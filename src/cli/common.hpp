@@ -1,14 +1,17 @@
-// Pieces every subcommand shares: --data/--json options, loading, printing, filters from flags.
+// Pieces every subcommand shares: the registry, --data/--json, loading, printing, and the one adapter
+// that turns an operation's parameter specs (query/) into CLI options and back into Parameters, so a
+// command file only formats the result of its request.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "hallyu/algo/filter.hpp"
 #include "hallyu/graph.hpp"
-#include "hallyu/name_index.hpp"
+#include "hallyu/query/engine.hpp"
 
 namespace hallyu::cli {
 
@@ -27,14 +30,33 @@ struct CommonOptions {
 void add_common_options(CLI::App& command, CommonOptions& options);
 Graph load_graph(const CommonOptions& options);
 
-// Filter flags shared by traversing commands: --via/--type, --exclude-kinds, --avoid.
-struct FilterOptions {
-  std::vector<std::string> types;
-  std::vector<std::string> exclude_kinds;
-  std::vector<std::string> avoid;
+// What an operation's command is run with: its parameters, read as the engine reads the API's.
+struct Invocation {
+  const Graph& graph;
+  const query::Engine& engine;
+  query::Parameters parameters;
+  bool json;
 };
-void add_filter_options(CLI::App& command, FilterOptions& options, const std::string& type_flag);
-algo::TraversalFilter make_filter(const FilterOptions& options, const NameIndex& names);
+using Handler = std::function<int(Invocation&)>;
+
+// The raw option values of one command, by parameter name (std::map: references stay valid).
+struct RawOptions {
+  CommonOptions common;
+  std::map<std::string, std::string> single;
+  std::map<std::string, std::vector<std::string>> repeated;
+  std::map<std::string, bool> flags;
+  query::Parameters parameters() const;
+};
+
+// A subcommand for `spec`: every parameter becomes an option (--exclude-kinds for exclude_kinds, plus
+// the spec's extra spellings) or a positional, options work before, between and after positionals.
+// `handler` runs with the loaded graph. Returns the subcommand and its raw options, for extra CLI-only
+// options (render's -o).
+std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
+                                                               const query::OperationSpec& spec, Handler handler);
+
+// A repeatable option must not swallow the positionals after it ("--avoid X IU D.O.").
+CLI::Option* repeatable(CLI::Option* option);
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator);
 void print_line(const std::string& line);  // stdout, newline-terminated

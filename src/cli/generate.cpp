@@ -1,7 +1,7 @@
 // hallyu generate: a synthetic dataset for scale tests and benchmarks.
 #include "common.hpp"
 #include "hallyu/io/atomic_file.hpp"
-#include "hallyu/io/json_writer.hpp"
+#include "hallyu/format/json_writer.hpp"
 #include "hallyu/io/synthetic.hpp"
 
 namespace hallyu::cli {
@@ -26,7 +26,7 @@ void register_generate(CLI::App& app, Registry& registry) {
       counts = io::write_synthetic_dataset(out, options->synthetic);
     });
     if (options->json) {
-      io::JsonWriter out;
+      format::JsonWriter out;
       out.start_object();
       out.key("file"), out.string(options->output);
       out.key("entities"), out.integer(static_cast<long long>(counts.entities));

@@ -54,10 +54,8 @@ int main(int argc, char** argv) {
       }
     }
     return fail(2, "no command given (see hallyu --help)");
-  } catch (const hallyu::DataError& e) {
-    return fail(2, e.what());
-  } catch (const hallyu::UsageError& e) {
-    return fail(2, e.what());
+  } catch (const hallyu::Error& e) {
+    return fail(hallyu::exit_code(e.category()), e.what());
   } catch (const std::bad_alloc&) {
     return fail(1, "out of memory");
   } catch (const std::exception& e) {

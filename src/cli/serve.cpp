@@ -15,7 +15,7 @@ void register_serve(CLI::App& app, Registry& registry) {
   CLI::App* command = app.add_subcommand("serve", "Serve the web explorer and its JSON API (local by default)");
   command->add_option("--port,-p", options->serve.port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
   command->add_option("--bind", options->serve.bind, "Address to listen on; 0.0.0.0 exposes the explorer to the network");
-  command->add_option("--data", options->data, "Dataset file (repeatable); default: the bundled dataset");
+  repeatable(command->add_option("--data", options->data, "Dataset file (repeatable); default: the bundled dataset"));
   registry.push_back({command, [options] {
     Graph graph = load_graph(*options);
     server::Server server(graph, options->serve);

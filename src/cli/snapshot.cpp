@@ -1,6 +1,6 @@
 // hallyu snapshot: the loaded data as a binary file that loads without parsing JSON (--data x.hsnap).
 #include "common.hpp"
-#include "hallyu/io/json_writer.hpp"
+#include "hallyu/format/json_writer.hpp"
 #include "hallyu/io/snapshot.hpp"
 
 namespace hallyu::cli {
@@ -18,7 +18,7 @@ void register_snapshot(CLI::App& app, Registry& registry) {
     io::write_snapshot(graph, options->output);
     auto bytes = std::filesystem::file_size(options->output);
     if (options->json) {
-      io::JsonWriter out;
+      format::JsonWriter out;
       out.start_object();
       out.key("file"), out.string(options->output);
       out.key("version"), out.integer(io::kSnapshotVersion);

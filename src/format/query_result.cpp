@@ -79,7 +79,7 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-void write_value(io::JsonWriter& out, const Graph& graph, const Value& v) {
+void write_value(JsonWriter& out, const Graph& graph, const Value& v) {
   switch (v.type()) {
     case Value::Type::null: out.raw().Null(); return;
     case Value::Type::boolean: out.boolean(v.as_bool()); return;
@@ -117,7 +117,7 @@ void write_value(io::JsonWriter& out, const Graph& graph, const Value& v) {
   }
 }
 
-void write_query_result(io::JsonWriter& out, const Graph& graph, const query::cypher::QueryResult& result) {
+void write_query_result(JsonWriter& out, const Graph& graph, const query::cypher::QueryResult& result) {
   out.start_object();
   out.key("columns"), out.start_array();
   for (const std::string& c : result.columns) out.string(c);
@@ -135,7 +135,7 @@ void write_query_result(io::JsonWriter& out, const Graph& graph, const query::cy
 }
 
 std::string query_result_json(const Graph& graph, const query::cypher::QueryResult& result) {
-  io::JsonWriter out;
+  JsonWriter out;
   write_query_result(out, graph, result);
   return out.str();
 }

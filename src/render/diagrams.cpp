@@ -10,9 +10,9 @@ namespace {
 
 void refuse_if_too_big(std::size_t n, std::size_t max_nodes, const std::string& what) {
   if (max_nodes != 0 && n > max_nodes) {
-    throw UsageError(what + " has " + std::to_string(n) + " entities, more than --max-nodes " + std::to_string(max_nodes) +
-                     " (unreadable as a drawing); draw an ego network or a path, add filters such as --exclude-kinds "
-                     "agency,network or --via acted_in, or pass --force");
+    throw LimitError(what + " has " + std::to_string(n) + " entities, more than max_nodes " + std::to_string(max_nodes) +
+                     " (unreadable as a drawing); draw an ego network or a path, add filters such as exclude_kinds "
+                     "agency,network or via acted_in, or pass force");
   }
 }
 

@@ -184,7 +184,7 @@ Format format_from_path(std::string_view path) {
   auto dot = path.rfind('.');
   auto slash = path.rfind('/');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
-    throw UsageError("cannot tell the format of " + text::quote(path) + " from its extension; use --format svg|png|pdf|dot");
+    throw UsageError("cannot tell the format of " + text::quote(path) + " from its extension; give the format: svg, png, pdf or dot");
   }
   std::string extension(path.substr(dot + 1));
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -123,7 +123,13 @@ TEST_CASE("unknown and ambiguous entities exit 2 with one line", "[cli][errors]"
                        "no entity matches 'taeyon'; did you mean Taeyeon [taeyeon, idol]?");
   std::string same = write_scratch("same.json", R"({"format": "hallyu/1", "entities": [
     {"id": "a1", "kind": "actor", "name": "Kim Min-jung"}, {"id": "i1", "kind": "idol", "name": "X", "aliases": ["Kim Min-jung"]}]})");
-  check_one_line_error(run_hallyu({"show", "kim min-jung", "--data", same}), "'kim min-jung' is ambiguous");
+  // A primary name outranks another entity's alias; two primary names are ambiguous.
+  auto actor = parse(run_hallyu({"show", "kim min-jung", "--json", "--data", same}).out);
+  CHECK(std::string(actor["id"].GetString()) == "a1");
+  std::string twins = write_scratch("twins.json", R"({"format": "hallyu/1", "entities": [
+    {"id": "jin-bts", "kind": "idol", "name": "Jin"}, {"id": "jin-lovelyz", "kind": "idol", "name": "Jin"}]})");
+  check_one_line_error(run_hallyu({"show", "jin", "--data", twins}),
+                       "'jin' is ambiguous: it could be Jin [jin-bts, idol], Jin [jin-lovelyz, idol]; use an id");
   check_one_line_error(run_hallyu({"neighbors", "iu", "--via", "sang", "--data", fixture("mini.json")}),
                        "unknown relation type 'sang'");
   check_one_line_error(run_hallyu({"neighbors", "iu", "--avoid", "nobody", "--data", fixture("mini.json")}),
@@ -199,9 +205,9 @@ TEST_CASE("path options: k, all-shortest, filters, no path", "[cli][paths]") {
   auto avoided = parse(run_hallyu({"path", "iu", "tvn", "--avoid", "호텔 델루나", "--json", "--data", fixture("mini.json")}).out);
   CHECK(std::string(avoided["paths"][0]["nodes"][1]["id"].GetString()) == "my-mister");
   check_one_line_error(run_hallyu({"path", "iu", "nobody", "--data", fixture("mini.json")}), "no entity matches 'nobody'");
-  check_one_line_error(run_hallyu({"path", "iu", "tvn", "--avoid", "tvn", "--data", fixture("mini.json")}), "cannot --avoid tvN");
+  check_one_line_error(run_hallyu({"path", "iu", "tvn", "--avoid", "tvn", "--data", fixture("mini.json")}), "cannot avoid tvN");
   check_one_line_error(run_hallyu({"path", "iu", "tvn", "--k", "2", "--all-shortest", "--data", fixture("mini.json")}),
-                       "--k and --all-shortest do not go together");
+                       "k and all_shortest do not go together");
 }
 
 TEST_CASE("degrees --json counts entities per distance", "[cli][paths]") {
@@ -253,9 +259,9 @@ TEST_CASE("centrality filters change the ranking", "[cli][centrality][filter]") 
 TEST_CASE("centrality usage errors exit 2", "[cli][centrality][errors]") {
   check_one_line_error(run_hallyu({"centrality", "-m", "popularity", "--data", fixture("mini.json")}), "unknown metric 'popularity'");
   check_one_line_error(run_hallyu({"centrality", "-m", "pagerank", "--approx", "0.1", "--data", fixture("mini.json")}),
-                       "--approx applies to --metric betweenness only");
+                       "approx applies to metric betweenness only");
   check_one_line_error(run_hallyu({"centrality", "-m", "betweenness", "--approx", "2", "--data", fixture("mini.json")}),
-                       "--approx must be between 0 and 1");
+                       "approx must be from 0.0001 to 0.5 (got 2)");
   check_one_line_error(run_hallyu({"centrality", "--projection", "fans", "--data", fixture("mini.json")}), "unknown projection 'fans'");
   auto approx = parse(run_hallyu({"centrality", "-m", "betweenness", "--approx", "0.1", "--seed", "3", "--json", "--data", fixture("mini.json")}).out);
   CHECK(approx["approximate"]["samples"].GetInt() > 0);
@@ -315,7 +321,7 @@ TEST_CASE("render writes SVG, PNG and DOT files", "[cli][render]") {
 TEST_CASE("render refuses bad requests with exit 2 and leaves no file", "[cli][render][errors]") {
   std::string out = hallyu::test::scratch_dir() / "refused.svg";
   check_one_line_error(run_hallyu({"render", "--all", "--max-nodes", "5", "-o", out, "--data", fixture("mini.json")}),
-                       "the whole graph has 16 entities, more than --max-nodes 5");
+                       "the whole graph has 16 entities, more than max_nodes 5");
   CHECK_FALSE(std::filesystem::exists(out));
   CHECK(run_hallyu({"render", "--all", "--max-nodes", "5", "--force", "-o", out, "--data", fixture("mini.json")}).exit_code == 0);
   check_one_line_error(run_hallyu({"render", "-o", out, "--data", fixture("mini.json")}), "choose exactly one of");
@@ -332,4 +338,61 @@ TEST_CASE("render refuses bad requests with exit 2 and leaves no file", "[cli][r
   for (const auto& entry : std::filesystem::directory_iterator(hallyu::test::scratch_dir())) {
     CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);  // no temporary files left behind
   }
+}
+
+TEST_CASE("options work before, between and after positional names", "[cli][options]") {
+  std::string mini = fixture("mini.json");
+  std::string generated = fixture("generated_120.json");
+  auto reference = run_hallyu({"path", "idol-1", "idol-2", "--avoid", "idol-5", "--exclude-kinds", "agency", "--json", "--data", generated});
+  REQUIRE(reference.exit_code == 0);
+  for (std::vector<std::string> args : {
+           std::vector<std::string>{"path", "--avoid", "idol-5", "idol-1", "idol-2", "--exclude-kinds", "agency", "--json", "--data", generated},
+           std::vector<std::string>{"path", "--data", generated, "--exclude-kinds", "agency", "idol-1", "--avoid", "idol-5", "idol-2", "--json"},
+           std::vector<std::string>{"path", "--json", "idol-1", "--exclude-kinds", "agency", "--avoid", "idol-5", "--data", generated, "idol-2"}}) {
+    auto r = run_hallyu(args);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == reference.out);
+  }
+  // The avoided entity really changed the answer (else the test above proves nothing).
+  CHECK(run_hallyu({"path", "idol-1", "idol-2", "--exclude-kinds", "agency", "--json", "--data", generated}).out != reference.out);
+  auto before = run_hallyu({"neighbors", "--kind", "idol", "iu", "--radius", "2", "--json", "--data", mini});
+  auto after = run_hallyu({"neighbors", "iu", "--radius", "2", "--kind", "idol", "--json", "--data", mini});
+  REQUIRE(before.exit_code == 0);
+  CHECK(before.out == after.out);
+  // Repeated options accumulate; a comma list means the same as repeating.
+  CHECK(run_hallyu({"neighbors", "--kind", "idol", "--kind", "group", "iu", "--json", "--data", mini}).out ==
+        run_hallyu({"neighbors", "iu", "--kind", "idol,group", "--json", "--data", mini}).out);
+}
+
+TEST_CASE("numbers are read strictly: negatives, nan, inf and overflow are refused", "[cli][options]") {
+  std::string mini = fixture("mini.json");
+  check_one_line_error(run_hallyu({"centrality", "--top", "-1", "--data", mini}), "top must not be negative (got -1)");
+  check_one_line_error(run_hallyu({"path", "iu", "d-o", "--all-shortest", "--limit", "-1", "--data", mini}), "limit must not be negative");
+  check_one_line_error(run_hallyu({"degrees", "iu", "--farthest", "-1", "--data", mini}), "farthest must not be negative");
+  check_one_line_error(run_hallyu({"clusters", "--seed", "-1", "--data", mini}), "seed must not be negative");
+  check_one_line_error(run_hallyu({"clusters", "--top", "99999999999999999999", "--data", mini}), "top '99999999999999999999' is out of range");
+  for (const char* bad : {"nan", "inf", "-inf", "1e308", "0"}) {
+    check_one_line_error(run_hallyu({"clusters", "--resolution", bad, "--data", mini}), "resolution");
+  }
+  for (const char* tiny : {"1e-200", "1e-300", "5e-324"}) {
+    check_one_line_error(run_hallyu({"centrality", "-m", "betweenness", "--approx", tiny, "--data", mini}),
+                         "approx must be from 0.0001 to 0.5");
+  }
+  check_one_line_error(run_hallyu({"centrality", "--alpha", "0x1p-2", "--data", mini}), "alpha must be a number, not '0x1p-2'");
+  check_one_line_error(run_hallyu({"neighbors", "iu", "--radius", "7", "--data", mini}), "radius must be from 1 to 6 (got 7)");
+}
+
+TEST_CASE("text output marks shared names with their ids", "[cli][names]") {
+  std::string twins = write_scratch("twins-degrees.json", R"({"format": "hallyu/1", "entities": [
+    {"id": "jin-bts", "kind": "idol", "name": "Jin"}, {"id": "jin-lovelyz", "kind": "idol", "name": "Jin"},
+    {"id": "bts", "kind": "group", "name": "BTS"}, {"id": "lovelyz", "kind": "group", "name": "Lovelyz"},
+    {"id": "x", "kind": "idol", "name": "X"}],
+    "relations": [{"from": "jin-bts", "to": "bts", "type": "member_of"}, {"from": "x", "to": "bts", "type": "member_of"},
+                  {"from": "x", "to": "lovelyz", "type": "member_of"}, {"from": "jin-lovelyz", "to": "lovelyz", "type": "member_of"}]})");
+  auto r = run_hallyu({"degrees", "bts", "--data", twins});
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("farthest (3 hops): Jin [jin-lovelyz]"));
+  auto path = run_hallyu({"path", "jin-bts", "jin-lovelyz", "--data", twins});
+  CHECK_THAT(path.out, Contains("Jin [jin-bts] -> BTS -> X -> Lovelyz -> Jin [jin-lovelyz]"));
 }

@@ -127,12 +127,12 @@ TEST_CASE("api: render.svg for an ego network, an expansion and a path", "[serve
 TEST_CASE("api: bad input is a 4xx with a JSON error", "[server][errors]") {
   expect_error("/api/entity", 400, "missing parameter 'id'");
   expect_error("/api/entity?id=nobody-at-all", 404, "no entity matches");
-  expect_error("/api/neighbors?id=iu&radius=99", 400, "'radius' must be a whole number from 1 to 3");
-  expect_error("/api/neighbors?id=iu&radius=abc", 400, "'radius' must be a whole number");
+  expect_error("/api/neighbors?id=iu&radius=99", 400, "radius must be from 1 to 3 (got 99)");
+  expect_error("/api/neighbors?id=iu&radius=abc", 400, "radius must be a whole number, not 'abc'");
   expect_error("/api/neighbors?id=iu&via=sang", 400, "unknown relation type 'sang'");
   expect_error("/api/path?from=iu&to=tvn&avoid=tvn", 400, "cannot avoid");
   expect_error("/api/centrality?metric=fame", 400, "unknown metric 'fame'");
-  expect_error("/api/centrality?metric=betweenness&approx=2", 400, "'approx' must be a number");
+  expect_error("/api/centrality?metric=betweenness&approx=2", 400, "approx must be from 0.0001 to 0.5 (got 2)");
   expect_error("/api/clusters?method=magic", 400, "unknown method 'magic'");
   expect_error("/api/crossovers?pattern=duets", 400, "unknown pattern 'duets'");
   expect_error("/api/render.svg?expand=nope", 404, "no entity with id 'nope'");

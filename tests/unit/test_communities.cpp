@@ -8,7 +8,12 @@
 #include <set>
 
 #include "../support.hpp"
-#include "hallyu/algo/communities.hpp"
+#include "hallyu/algo/cluster.hpp"
+#include "hallyu/algo/components.hpp"
+#include "hallyu/algo/kcore.hpp"
+#include "hallyu/algo/label_propagation.hpp"
+#include "hallyu/algo/louvain_leiden.hpp"
+#include "hallyu/algo/modularity.hpp"
 
 using namespace hallyu;
 
@@ -88,7 +93,7 @@ TEST_CASE("core numbers and components equal NetworkX's", "[clusters][reference]
       mismatches += core[v] != ref["core_number"][g.entity(s.original(v)).id.c_str()].GetUint();
     }
     CHECK(mismatches == 0);
-    auto components = algo::connected_components(s);
+    auto components = algo::component_partition(s);
     std::set<std::vector<std::string>> ours, theirs;
     std::vector<std::vector<std::string>> grouped(components.count);
     for (std::uint32_t v = 0; v < s.size(); ++v) grouped[components.community[v]].push_back(g.entity(s.original(v)).id);

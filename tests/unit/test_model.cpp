@@ -3,6 +3,7 @@
 #include "hallyu/error.hpp"
 #include "hallyu/algo/filter.hpp"
 #include "hallyu/model.hpp"
+#include "hallyu/text.hpp"
 
 using namespace hallyu;
 
@@ -34,9 +35,9 @@ TEST_CASE("attribute accessors read strings and integers", "[model]") {
 }
 
 TEST_CASE("filter lists parse with suggestions", "[model][filter]") {
-  CHECK(algo::parse_relation_types("acted_in, performed") == (bit(RelationType::acted_in) | bit(RelationType::performed)));
-  CHECK(algo::parse_relation_types("acted-in") == bit(RelationType::acted_in));
-  CHECK(algo::parse_kinds("agency,network") == (bit(Kind::agency) | bit(Kind::network)));
-  CHECK_THROWS_WITH(algo::parse_kinds("agencies"), Catch::Matchers::Contains("did you mean 'agency'?"));
-  CHECK_THROWS_AS(algo::parse_relation_types(""), UsageError);
+  CHECK(algo::parse_relation_types(text::split_list("acted_in, performed")) == (bit(RelationType::acted_in) | bit(RelationType::performed)));
+  CHECK(algo::parse_relation_types({"acted-in"}) == bit(RelationType::acted_in));
+  CHECK(algo::parse_kinds({"agency", "network"}) == (bit(Kind::agency) | bit(Kind::network)));
+  CHECK_THROWS_WITH(algo::parse_kinds({"agencies"}), Catch::Matchers::Contains("did you mean 'agency'?"));
+  CHECK_THROWS_AS(algo::parse_relation_types(text::split_list("")), UsageError);
 }

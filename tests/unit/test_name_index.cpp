@@ -14,7 +14,10 @@ namespace {
 const char* kSameName = R"({"format": "hallyu/1", "entities": [
  {"id": "kim-min-jung-actor", "kind": "actor", "name": "Kim Min-jung"},
  {"id": "idol-x", "kind": "idol", "name": "Idol X", "aliases": ["Kim Min-jung"]},
- {"id": "drama-a", "kind": "drama", "name": "Drama A"}],
+ {"id": "drama-a", "kind": "drama", "name": "Drama A"},
+ {"id": "jin-bts", "kind": "idol", "name": "Jin", "aliases": ["Kim Seok-jin"]},
+ {"id": "jin-lovelyz", "kind": "idol", "name": "Jin", "aliases": ["Park Myung-eun"]},
+ {"id": "seokjin-actor", "kind": "actor", "name": "Seok Jin", "aliases": ["Kim Seok-jin"]}],
  "relations": [{"from": "kim-min-jung-actor", "to": "drama-a", "type": "acted_in"}]})";
 
 }  // namespace
@@ -38,12 +41,31 @@ TEST_CASE("resolve finds ids, names and aliases in any case and in Hangul", "[na
 TEST_CASE("same name, different people: ambiguity is reported, never merged", "[names]") {
   Graph g = test::graph_from(kSameName);
   NameIndex names(g);
+  // An entity's own name outranks another entity's alias: not ambiguous.
   Resolution r = names.resolve("kim min-jung");
-  REQUIRE(r.status == Resolution::Status::ambiguous);
-  CHECK(r.matches.size() == 2);
-  CHECK_THROWS_WITH(names.resolve_one("Kim Min-jung"),
-                    StartsWith("'Kim Min-jung' is ambiguous: it could be Kim Min-jung [kim-min-jung-actor, actor], "
-                               "Idol X [idol-x, idol]; use an id"));
+  REQUIRE(r.status == Resolution::Status::found);
+  CHECK(r.matches == std::vector<VertexId>{test::id(g, "kim-min-jung-actor")});
+  // Two primary names are equal-rank matches: ambiguous, with both ids.
+  Resolution jin = names.resolve("jin");
+  REQUIRE(jin.status == Resolution::Status::ambiguous);
+  CHECK(jin.matches.size() == 2);
+  CHECK_THROWS_WITH(names.resolve_one("Jin"),
+                    StartsWith("'Jin' is ambiguous: it could be Jin [jin-bts, idol], Jin [jin-lovelyz, idol]; use an id"));
+  // Two aliases are equal-rank too.
+  Resolution alias = names.resolve("Kim Seok-jin");
+  REQUIRE(alias.status == Resolution::Status::ambiguous);
+  CHECK(alias.matches.size() == 2);
+  try {
+    names.resolve_one("Kim Seok-jin");
+    FAIL("expected a NameError");
+  } catch (const NameError& e) {
+    CHECK(e.category() == ErrorCategory::ambiguous);
+    CHECK(e.candidates().size() == 2);
+  }
+  // People's output marks a shared name with the id; a name nobody else uses stays bare.
+  CHECK(names.display_name(test::id(g, "jin-bts")) == "Jin [jin-bts]");
+  CHECK(names.display_name(test::id(g, "kim-min-jung-actor")) == "Kim Min-jung [kim-min-jung-actor]");
+  CHECK(names.display_name(test::id(g, "drama-a")) == "Drama A");
   // The id always decides.
   CHECK(names.resolve_one("idol-x") == test::id(g, "idol-x"));
   CHECK(names.resolve_one("kim-min-jung-actor") == test::id(g, "kim-min-jung-actor"));

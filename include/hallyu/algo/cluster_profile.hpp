@@ -6,7 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "hallyu/algo/communities.hpp"
+#include "hallyu/algo/partition.hpp"
+#include "hallyu/algo/simple_graph.hpp"
 #include "hallyu/graph.hpp"
 
 namespace hallyu::algo {

@@ -1,5 +1,8 @@
-// Connected components of the undirected graph (optionally under a traversal filter).
+// Connected components: of the property graph (optionally under a traversal filter), and of a simple graph.
 #pragma once
+
+#include "hallyu/algo/partition.hpp"
+#include "hallyu/algo/simple_graph.hpp"
 
 #include <limits>
 
@@ -16,6 +19,10 @@ struct Components {
   std::vector<std::size_t> sizes;  // sizes[c], descending
 };
 
+// Components of the property graph (union-find over the relation list): what `stats` reports.
 Components connected_components(const Graph& graph, const TraversalFilter& filter = {});
+
+// Components of a simple graph as a canonical Partition: the `components` cluster method.
+Partition component_partition(const SimpleGraph& g);
 
 }  // namespace hallyu::algo

@@ -3,7 +3,7 @@
 // thing everywhere (and are tested to change answers everywhere).
 #pragma once
 
-#include <string_view>
+#include <string>
 #include <vector>
 
 #include "hallyu/graph.hpp"
@@ -27,9 +27,10 @@ struct TraversalFilter {
   bool is_unfiltered() const { return relation_types == kAnyRelationType && excluded_kinds == 0 && avoided.empty(); }
 };
 
-// "acted_in,performed" -> set; throws UsageError naming the unknown word and the nearest valid one.
-RelationTypeSet parse_relation_types(std::string_view comma_separated);
-// "agency,network" -> set; throws UsageError likewise.
-KindSet parse_kinds(std::string_view comma_separated);
+// {"acted_in", "performed"} -> set ("acted-in" works too); throws UsageError naming the unknown word
+// and the nearest valid one, or for an empty list. Comma lists are split by text::split_list first.
+RelationTypeSet parse_relation_types(const std::vector<std::string>& words);
+// {"agency", "network"} -> set; throws UsageError likewise.
+KindSet parse_kinds(const std::vector<std::string>& words);
 
 }  // namespace hallyu::algo

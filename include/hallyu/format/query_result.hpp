@@ -10,14 +10,14 @@
 #include <string>
 
 #include "hallyu/graph.hpp"
-#include "hallyu/io/json_writer.hpp"
+#include "hallyu/format/json_writer.hpp"
 #include "hallyu/query/cypher/executor.hpp"
 
 namespace hallyu::format {
 
-void write_value(io::JsonWriter& out, const Graph& graph, const query::cypher::Value& value);
+void write_value(JsonWriter& out, const Graph& graph, const query::cypher::Value& value);
 // {"columns":[...],"rows":[[...]],"truncated":false} plus "plan" for EXPLAIN and PROFILE.
-void write_query_result(io::JsonWriter& out, const Graph& graph, const query::cypher::QueryResult& result);
+void write_query_result(JsonWriter& out, const Graph& graph, const query::cypher::QueryResult& result);
 std::string query_result_json(const Graph& graph, const query::cypher::QueryResult& result);
 
 // A value as a table cell (may hold several lines: a path's hops).

@@ -8,8 +8,11 @@
 #include <mutex>
 #include <string>
 
+#include <functional>
+#include <vector>
+
 #include "hallyu/graph.hpp"
-#include "hallyu/name_index.hpp"
+#include "hallyu/query/engine.hpp"
 
 namespace hallyu::server {
 
@@ -29,9 +32,20 @@ class Api {
   explicit Api(const Graph& graph);
   Response handle(const Request& request) const;
 
+  // The route table: path, the operation's parameters (anything else is refused), whether answers are
+  // cached, and parse -> request -> format.
+  struct Route {
+    std::string path;
+    const query::OperationSpec& spec;
+    bool cached;
+    std::function<Response(const query::Engine&, const query::Parameters&)> run;
+  };
+  static const std::vector<Route>& routes();
+
  private:
-  const Graph& graph_;
-  NameIndex names_;
+  Response error_response(int status, const std::string& message, const std::vector<VertexId>& candidates) const;
+
+  query::Engine engine_;
   // Centrality and clusters of the whole graph are the same for the same query: keep recent answers.
   mutable std::mutex cache_lock_;
   mutable std::map<std::string, Response> cache_;

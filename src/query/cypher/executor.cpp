@@ -28,6 +28,8 @@ class ArgumentCursor;
 struct Exec {
   const Graph& graph;
   const NameIndex& names;
+  const Engine* engine;                // for procedures; built on first use when not given
+  std::optional<Engine> own_engine;
   const std::map<std::string, Value>& params;
   const Limits& limits;
   std::string_view query;
@@ -44,16 +46,18 @@ struct Exec {
   std::unordered_multimap<std::string_view, VertexId> by_name;
   bool by_name_built = false;
 
-  Exec(const Graph& g, const NameIndex& n, const std::map<std::string, Value>& p, const Limits& l, std::string_view q)
-      : graph(g), names(n), params(p), limits(l), query(q) {
+  Exec(const Graph& g, const NameIndex& n, const Engine* e, const std::map<std::string, Value>& p, const Limits& l,
+       std::string_view q)
+      : graph(g), names(n), engine(e), params(p), limits(l), query(q) {
     if (limits.timeout.count() > 0) deadline = Clock::now() + limits.timeout;
   }
 
   void check() const {
     if (limits.timeout.count() > 0 && Clock::now() > deadline) {
-      throw QueryError("the query ran out of time (limit " + std::to_string(limits.timeout.count()) + " ms)");
+      throw QueryError("the query ran out of time (limit " + std::to_string(limits.timeout.count()) + " ms)",
+                       ErrorCategory::interrupted);
     }
-    if (limits.cancelled && limits.cancelled()) throw QueryError("the query was cancelled");
+    if (limits.cancelled && limits.cancelled()) throw QueryError("the query was cancelled", ErrorCategory::interrupted);
   }
   void tick() {
     if ((++ticks & 1023) == 0) check();
@@ -87,7 +91,9 @@ Value property_of(const Value& target, const std::string& key, const Expr& e, co
 }
 
 std::size_t checked_size(std::size_t n, const Expr& e, const Exec& ex) {
-  if (n > kMaxListSize) fail(e, ex, "the list would have more than " + std::to_string(kMaxListSize) + " elements");
+  if (n > kMaxListSize) {
+    fail_at(site_of(e, ex), "the list would have more than " + std::to_string(kMaxListSize) + " elements", ErrorCategory::too_costly);
+  }
   return n;
 }
 
@@ -1057,7 +1063,7 @@ class AggregateCursor : public Cursor {
       auto it = index.find(key);
       std::size_t g;
       if (it == index.end()) {
-        if (groups_.size() >= kMaxMaterializedRows) throw QueryError("the aggregation has more than " + std::to_string(kMaxMaterializedRows) + " groups");
+        if (groups_.size() >= kMaxMaterializedRows) throw QueryError("the aggregation has more than " + std::to_string(kMaxMaterializedRows) + " groups", ErrorCategory::too_costly);
         g = groups_.size();
         index.emplace(key, g);
         Group group;
@@ -1090,7 +1096,7 @@ class AggregateCursor : public Cursor {
     ++s.count;
     if (name == "count") return;
     if (name == "collect") {
-      if (s.collected.size() >= kMaxListSize) throw QueryError("collect() would make a list of more than " + std::to_string(kMaxListSize) + " elements");
+      if (s.collected.size() >= kMaxListSize) throw QueryError("collect() would make a list of more than " + std::to_string(kMaxListSize) + " elements", ErrorCategory::too_costly);
       s.collected.push_back(std::move(v));
       return;
     }
@@ -1147,7 +1153,7 @@ class DistinctCursor : public Cursor {
       std::vector<Value> key;
       for (int s : op_.columns) key.push_back(row[static_cast<std::size_t>(s)]);
       if (seen_.insert(std::move(key)).second) {
-        if (seen_.size() > kMaxMaterializedRows) throw QueryError("DISTINCT holds more than " + std::to_string(kMaxMaterializedRows) + " rows");
+        if (seen_.size() > kMaxMaterializedRows) throw QueryError("DISTINCT holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
         return true;
       }
     }
@@ -1211,7 +1217,7 @@ class SortCursor : public Cursor {
         std::nth_element(held.begin(), held.begin() + static_cast<std::ptrdiff_t>(top), held.end(), by_key_then_arrival);
         held.resize(top);
       }
-      if (held.size() > kMaxMaterializedRows) throw QueryError("ORDER BY holds more than " + std::to_string(kMaxMaterializedRows) + " rows");
+      if (held.size() > kMaxMaterializedRows) throw QueryError("ORDER BY holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
     }
     std::sort(held.begin(), held.end(), by_key_then_arrival);
     if (held.size() > top) held.resize(top);
@@ -1304,8 +1310,16 @@ class ProcedureCursor : public PerRowCursor {
     for (const ExprPtr& a : op_.arguments) args.push_back(eval(*a, in_, ex_));
     const Procedure& proc = procedures()[static_cast<std::size_t>(op_.procedure)];
     Exec& ex = ex_;
-    ProcedureContext context{ex.graph, ex.names, [&ex] { ex.check(); }};
-    results_ = proc.run(context, args);
+    if (!ex.engine) ex.engine = &ex.own_engine.emplace(ex.graph);
+    ProcedureContext context{*ex.engine, [&ex] { ex.check(); }};
+    try {
+      results_ = proc.run(context, args);
+    } catch (const QueryError&) {
+      throw;
+    } catch (const UsageError& e) {
+      // The request layer's message names the parameter; say which procedure it belongs to.
+      throw QueryError(proc.name + ": " + e.what(), e.category());
+    }
     at_ = 0;
     return true;
   }
@@ -1357,7 +1371,7 @@ class UnionCursor : public Cursor {
       }
       if (!op_.union_all) {
         if (!seen_.insert(std::move(key)).second) continue;
-        if (seen_.size() > kMaxMaterializedRows) throw QueryError("UNION holds more than " + std::to_string(kMaxMaterializedRows) + " rows");
+        if (seen_.size() > kMaxMaterializedRows) throw QueryError("UNION holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
       }
       return true;
     }
@@ -1419,7 +1433,7 @@ std::string format_ms(std::uint64_t ns) {
 
 }  // namespace
 
-QueryResult execute(const Plan& plan, const Graph& graph, const NameIndex& names,
+QueryResult execute(const Plan& plan, const Graph& graph, const NameIndex& names, const Engine* engine,
                     const std::map<std::string, Value>& parameters, const Limits& limits) {
   QueryResult result;
   result.columns = plan.columns;
@@ -1427,7 +1441,7 @@ QueryResult execute(const Plan& plan, const Graph& graph, const NameIndex& names
     result.plan = explain(plan);
     return result;
   }
-  Exec ex(graph, names, parameters, limits, plan.text);
+  Exec ex(graph, names, engine, parameters, limits, plan.text);
   ex.slot_count = plan.slot_count;
   ex.profile = plan.mode == Mode::profile;
   std::map<const PlanOp*, Cursor*> registry;
@@ -1464,14 +1478,28 @@ QueryResult execute(const Plan& plan, const Graph& graph, const NameIndex& names
   return result;
 }
 
-QueryResult run(const Graph& graph, const NameIndex& names, std::string_view text,
-                const std::map<std::string, Value>& parameters, const Limits& limits) {
+namespace {
+
+QueryResult parse_plan_execute(const Graph& graph, const NameIndex& names, const Engine* engine, std::string_view text,
+                               const std::map<std::string, Value>& parameters, const Limits& limits) {
   Query query = parse(text);
   PlanOptions options;
   options.max_var_length = limits.max_var_length;
   options.parameters = &parameters;
   Plan plan = plan_query(std::move(query), graph, options);
-  return execute(plan, graph, names, parameters, limits);
+  return execute(plan, graph, names, engine, parameters, limits);
+}
+
+}  // namespace
+
+QueryResult run(const Engine& engine, std::string_view text, const std::map<std::string, Value>& parameters,
+                const Limits& limits) {
+  return parse_plan_execute(engine.graph(), engine.names(), &engine, text, parameters, limits);
+}
+
+QueryResult run(const Graph& graph, const NameIndex& names, std::string_view text,
+                const std::map<std::string, Value>& parameters, const Limits& limits) {
+  return parse_plan_execute(graph, names, nullptr, text, parameters, limits);
 }
 
 }  // namespace hallyu::query::cypher

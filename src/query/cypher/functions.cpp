@@ -179,7 +179,8 @@ Value fn_range(const CallSite& site, Args& a) {
     empty = false;
   }
   if (!empty && steps >= kMaxListSize) {
-    fail_at(site, "range() would make a list of more than " + std::to_string(kMaxListSize) + " elements");
+    fail_at(site, "range() would make a list of more than " + std::to_string(kMaxListSize) + " elements",
+            ErrorCategory::too_costly);
   }
   std::uint64_t count = empty ? 0 : steps + 1;
   List out;
@@ -455,8 +456,8 @@ const std::vector<FunctionInfo> kFunctions = {
 
 }  // namespace
 
-void fail_at(const CallSite& site, const std::string& message) {
-  throw QueryError(message + " (in " + text::quote(site.text, 60) + ")", site.at, site.query);
+void fail_at(const CallSite& site, const std::string& message, ErrorCategory category) {
+  throw QueryError(message + " (in " + text::quote(site.text, 60) + ")", site.at, site.query, category);
 }
 
 int find_function(std::string_view name) {

@@ -242,7 +242,7 @@ class Lexer {
 std::vector<Token> tokenize(std::string_view query) {
   if (query.size() > kMaxQueryBytes) {
     throw QueryError("the query is " + std::to_string(query.size()) + " bytes long; the limit is " +
-                     std::to_string(kMaxQueryBytes));
+                     std::to_string(kMaxQueryBytes), ErrorCategory::too_costly);
   }
   return Lexer(query).run();
 }

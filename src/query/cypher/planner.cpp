@@ -821,9 +821,9 @@ class Planner {
             if (pr.min > 1) fail("shortestPath needs a minimum length of 0 or 1", r.at);
           } else if (r.max) {
             if (static_cast<std::uint64_t>(*r.max) > options_.max_var_length) {
-              fail("variable-length upper bound " + std::to_string(*r.max) + " is above the limit of " +
-                       std::to_string(options_.max_var_length) + " hops",
-                   r.at);
+              throw QueryError("variable-length upper bound " + std::to_string(*r.max) + " is above the limit of " +
+                                   std::to_string(options_.max_var_length) + " hops",
+                               r.at, text_, ErrorCategory::too_costly);
             }
             pr.max = *r.max;
           } else {

@@ -1,15 +1,10 @@
-// The procedure table: hallyu.<metric> and hallyu.clusters over the algorithms the commands run.
-// The one place the query language meets algo::: config maps become the algorithms' options here.
+// The procedure table: hallyu.<metric> and hallyu.clusters, as requests of the request layer.
 #include "hallyu/query/cypher/procedures.hpp"
 
-#include <algorithm>
-#include <set>
-
-#include "hallyu/algo/centrality.hpp"
-#include "hallyu/algo/communities.hpp"
-#include "hallyu/algo/filter.hpp"
-#include "hallyu/algo/simple_graph.hpp"
+#include "hallyu/query/centrality.hpp"
+#include "hallyu/query/clusters.hpp"
 #include "hallyu/query/cypher/query_error.hpp"
+#include "hallyu/query/cypher/value.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::query::cypher {
@@ -17,99 +12,44 @@ namespace {
 
 using Rows = std::vector<std::vector<Value>>;
 
-// Reads a config map, refusing keys the procedure does not know.
-class Config {
- public:
-  Config(const std::string& procedure, const std::vector<Value>& args, std::vector<std::string> known)
-      : procedure_(procedure), known_(std::move(known)) {
-    if (args.size() > 1) throw QueryError(procedure + " takes one map of options, not " + std::to_string(args.size()) + " arguments");
-    if (args.empty() || args[0].is_null()) return;
-    if (args[0].type() != Value::Type::map) throw QueryError(procedure + " expects a map of options, got a " + std::string(type_name(args[0].type())));
-    map_ = args[0].as_map();
-    for (const auto& [key, value] : map_) {
-      if (std::find(known_.begin(), known_.end(), key) == known_.end()) {
-        std::string options;
-        for (const std::string& k : known_) options += (options.empty() ? "" : ", ") + k;
-        throw QueryError(procedure + ": unknown option " + text::quote(key) + did_you_mean(key, known_) + "; options are " + options);
-      }
-    }
+std::string parameter_text(const std::string& procedure, const std::string& key, const Value& v) {
+  switch (v.type()) {
+    case Value::Type::string: return v.as_string();
+    case Value::Type::integer: return std::to_string(v.as_int());
+    case Value::Type::floating: return format_double(v.as_double());
+    case Value::Type::boolean: return v.as_bool() ? "true" : "false";
+    default:
+      throw QueryError(procedure + ": " + key + " must be a string, a number, a boolean or a list of them, not a " +
+                       std::string(type_name(v.type())));
   }
-  const Value* get(const std::string& key) const {
-    for (const auto& [k, v] : map_) {
-      if (k == key && !v.is_null()) return &v;
-    }
-    return nullptr;
-  }
-  double number(const std::string& key, double fallback) const {
-    const Value* v = get(key);
-    if (!v) return fallback;
-    if (!v->is_number()) throw QueryError(procedure_ + ": " + key + " must be a number");
-    return v->as_number();
-  }
-  std::int64_t integer(const std::string& key, std::int64_t fallback, std::int64_t min) const {
-    const Value* v = get(key);
-    if (!v) return fallback;
-    if (v->type() != Value::Type::integer || v->as_int() < min) {
-      throw QueryError(procedure_ + ": " + key + " must be an integer of at least " + std::to_string(min));
-    }
-    return v->as_int();
-  }
-  std::string string(const std::string& key, const std::string& fallback) const {
-    const Value* v = get(key);
-    if (!v) return fallback;
-    if (v->type() != Value::Type::string) throw QueryError(procedure_ + ": " + key + " must be a string");
-    return v->as_string();
-  }
-  // A list of strings or one comma-separated string, joined with commas.
-  std::string words(const std::string& key) const {
-    const Value* v = get(key);
-    if (!v) return "";
-    if (v->type() == Value::Type::string) return v->as_string();
-    if (v->type() != Value::Type::list) throw QueryError(procedure_ + ": " + key + " must be a list of strings");
-    std::string out;
-    for (const Value& item : v->as_list()) {
-      if (item.type() != Value::Type::string) throw QueryError(procedure_ + ": " + key + " must be a list of strings");
-      out += (out.empty() ? "" : ",") + item.as_string();
-    }
-    return out;
-  }
-  std::vector<std::string> list(const std::string& key) const {
-    std::vector<std::string> out;
-    std::string all = words(key);
-    std::size_t at = 0;
-    while (!all.empty() && at <= all.size()) {
-      std::size_t comma = all.find(',', at);
-      if (comma == std::string::npos) comma = all.size();
-      if (comma > at) out.push_back(all.substr(at, comma - at));
-      at = comma + 1;
-    }
-    return out;
-  }
-
- private:
-  std::string procedure_;
-  std::vector<std::string> known_;
-  Map map_;
-};
-
-const std::vector<std::string> kFilterOptions = {"via", "exclude_kinds", "avoid", "projection", "kinds"};
-
-algo::TraversalFilter filter_of(const Config& config, const NameIndex& names) {
-  algo::TraversalFilter filter;
-  if (std::string via = config.words("via"); !via.empty()) filter.relation_types = algo::parse_relation_types(via);
-  if (std::string ex = config.words("exclude_kinds"); !ex.empty()) filter.excluded_kinds = algo::parse_kinds(ex);
-  for (const std::string& name : config.list("avoid")) filter.avoid(names.resolve_one(name));
-  return filter;
 }
 
-algo::SimpleGraph graph_of(const Config& config, const Graph& graph, const algo::TraversalFilter& filter) {
-  std::string projection = config.string("projection", "");
-  return projection.empty() ? algo::simple_graph(graph, filter) : algo::project(graph, algo::parse_projection(projection), filter);
-}
-
-KindSet listed_kinds(const Config& config) {
-  std::string kinds = config.words("kinds");
-  return kinds.empty() ? kAnyKind : algo::parse_kinds(kinds);
+// The config map as request parameters: lists give one value per element (so names may hold commas).
+Parameters parameters_of(const std::string& procedure, const std::vector<Value>& args, const OperationSpec& spec,
+                         const std::vector<std::string>& fixed) {
+  if (args.size() > 1) throw QueryError(procedure + " takes one map of options, not " + std::to_string(args.size()) + " arguments");
+  Parameters parameters;
+  if (args.empty() || args[0].is_null()) return parameters;
+  if (args[0].type() != Value::Type::map) {
+    throw QueryError(procedure + " expects a map of options, got a " + std::string(type_name(args[0].type())));
+  }
+  for (const auto& [key, value] : args[0].as_map()) {
+    for (const std::string& f : fixed) {
+      if (key == f) throw QueryError(procedure + ": " + key + " is given by the procedure's name");
+    }
+    if (value.is_null()) continue;
+    if (value.type() == Value::Type::list) {
+      for (const Value& item : value.as_list()) parameters.add(key, parameter_text(procedure, key, item));
+    } else {
+      parameters.add(key, parameter_text(procedure, key, value));
+    }
+  }
+  try {
+    parameters.check_known(spec);
+  } catch (const UsageError& e) {
+    throw QueryError(procedure + ": " + e.what());
+  }
+  return parameters;
 }
 
 Procedure centrality_procedure(algo::Metric metric) {
@@ -119,39 +59,17 @@ Procedure centrality_procedure(algo::Metric metric) {
   p.signature = name + "(config :: MAP?) :: (node :: NODE, score :: FLOAT)";
   p.outputs = {"node", "score"};
   p.run = [metric, name](const ProcedureContext& context, const std::vector<Value>& args) {
-    std::vector<std::string> known = kFilterOptions;
-    for (const char* k : {"alpha", "tolerance", "max_iterations", "approx", "delta", "seed", "threads"}) known.emplace_back(k);
-    Config config(name, args, known);
-    algo::CentralityOptions options;
-    options.alpha = config.number("alpha", 0.85);
-    options.power.tolerance = config.number("tolerance", 1e-6);
-    options.power.max_iterations = static_cast<unsigned>(config.integer("max_iterations", 100, 1));
-    options.approx = config.number("approx", 0);
-    options.delta = config.number("delta", 0.1);
-    options.seed = static_cast<std::uint64_t>(config.integer("seed", 1, 0));
-    options.parallel.threads = static_cast<unsigned>(config.integer("threads", 0, 0));
-    if (options.approx != 0 && metric != algo::Metric::betweenness) throw QueryError(name + ": approx applies to betweenness only");
-    if (options.alpha <= 0 || options.alpha >= 1) throw QueryError(name + ": alpha must be between 0 and 1");
-    algo::TraversalFilter filter = filter_of(config, context.names);
-    KindSet kinds = listed_kinds(config);
-    algo::SimpleGraph simple = graph_of(config, context.graph, filter);
+    Parameters parameters = parameters_of(name, args, centrality_spec(), {"metric"});
+    bool has_top = parameters.has("top");
+    parameters.add("metric", std::string(algo::to_string(metric)));
+    CentralityRequest request = centrality_request(parameters);
+    if (!has_top) request.top = 0;
     context.check();
-    algo::CentralityResult result = algo::centrality(simple, metric, options);
+    CentralityResult result = centrality(context.engine, request);
     context.check();
-    if (!result.converged) {
-      throw QueryError(name + " did not converge in " + std::to_string(options.power.max_iterations) +
-                       " iterations; raise max_iterations");
-    }
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t i = 0; i < simple.size(); ++i) {
-      if (kinds & bit(context.graph.kind(simple.original(i)))) order.push_back(i);
-    }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      if (result.scores[a] != result.scores[b]) return result.scores[a] > result.scores[b];
-      return context.graph.entity(simple.original(a)).id < context.graph.entity(simple.original(b)).id;
-    });
     Rows rows;
-    for (std::uint32_t i : order) rows.push_back({Value(Node{simple.original(i)}), Value(result.scores[i])});
+    rows.reserve(result.listed.size());
+    for (std::uint32_t i : result.listed) rows.push_back({Value(Node{result.simple.original(i)}), Value(result.scores[i])});
     return rows;
   };
   return p;
@@ -163,36 +81,16 @@ Procedure clusters_procedure() {
   p.signature = "hallyu.clusters(config :: MAP?) :: (node :: NODE, cluster :: INTEGER)";
   p.outputs = {"node", "cluster"};
   p.run = [](const ProcedureContext& context, const std::vector<Value>& args) {
-    std::vector<std::string> known = kFilterOptions;
-    for (const char* k : {"method", "seed", "resolution", "k", "max_levels"}) known.emplace_back(k);
-    Config config("hallyu.clusters", args, known);
-    algo::ClusterMethod method = algo::parse_cluster_method(config.string("method", "louvain"));
-    algo::CommunityOptions options;
-    options.seed = static_cast<std::uint64_t>(config.integer("seed", 1, 0));
-    options.resolution = config.number("resolution", 1.0);
-    options.max_levels = static_cast<unsigned>(config.integer("max_levels", 50, 1));
-    if (options.resolution <= 0) throw QueryError("hallyu.clusters: resolution must be positive");
-    auto k = static_cast<std::uint32_t>(std::min<std::int64_t>(config.integer("k", 0, 0), UINT32_MAX));
-    algo::TraversalFilter filter = filter_of(config, context.names);
-    KindSet kinds = listed_kinds(config);
-    algo::SimpleGraph simple = graph_of(config, context.graph, filter);
+    Parameters parameters = parameters_of("hallyu.clusters", args, clusters_spec(), {});
+    ClustersRequest request = clusters_request(parameters);
+    if (!parameters.has("top")) request.top = 0;
     context.check();
-    algo::Clustering clustering = algo::cluster(simple, method, options, k);
+    ClustersResult result = clusters(context.engine, request);
     context.check();
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t i = 0; i < simple.size(); ++i) {
-      if ((kinds & bit(context.graph.kind(simple.original(i)))) && clustering.partition.community[i] != algo::kNoCommunity) {
-        order.push_back(i);
-      }
-    }
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      const auto& c = clustering.partition.community;
-      if (c[a] != c[b]) return c[a] < c[b];
-      return context.graph.entity(simple.original(a)).id < context.graph.entity(simple.original(b)).id;
-    });
     Rows rows;
-    for (std::uint32_t i : order) {
-      rows.push_back({Value(Node{simple.original(i)}), Value(static_cast<std::int64_t>(clustering.partition.community[i]))});
+    for (std::size_t shown : result.shown) {
+      const algo::ClusterProfile& profile = result.profiles[shown];
+      for (VertexId v : profile.members) rows.push_back({Value(Node{v}), Value(static_cast<std::int64_t>(profile.community))});
     }
     return rows;
   };

@@ -39,10 +39,10 @@ std::string caret_lines(Position at, std::string_view query) {
 
 }  // namespace
 
-QueryError::QueryError(const std::string& message) : UsageError(message) {}
+QueryError::QueryError(const std::string& message, ErrorCategory category) : UsageError(message, category) {}
 
-QueryError::QueryError(const std::string& message, Position at, std::string_view query)
-    : UsageError(place(at) + message), caret_(caret_lines(at, query)), position_(at), has_position_(true) {}
+QueryError::QueryError(const std::string& message, Position at, std::string_view query, ErrorCategory category)
+    : UsageError(place(at) + message, category), caret_(caret_lines(at, query)), position_(at), has_position_(true) {}
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string folded = text::fold(word), best;

@@ -22,6 +22,7 @@
 #include "hallyu/name_index.hpp"
 #include "hallyu/query/cypher/planner.hpp"
 #include "hallyu/query/cypher/value.hpp"
+#include "hallyu/query/engine.hpp"
 
 namespace hallyu::query::cypher {
 
@@ -43,12 +44,16 @@ struct QueryResult {
 };
 
 // Parses, plans and runs `text`. Throws QueryError for anything wrong with the query (syntax, unknown
-// names, types, limits, time).
+// names, types, limits, time); procedures may throw the request layer's errors (NameError, LimitError).
+// Procedures (CALL hallyu.*) run on `engine`, so its front-end limits apply to them.
+QueryResult run(const Engine& engine, std::string_view text, const std::map<std::string, Value>& parameters = {},
+                const Limits& limits = {});
+// The same without an Engine: a CALL builds one for the graph (batch limits) when it runs.
 QueryResult run(const Graph& graph, const NameIndex& names, std::string_view text,
                 const std::map<std::string, Value>& parameters = {}, const Limits& limits = {});
 
-// Runs a plan made by plan_query (EXPLAIN plans return the plan text only).
-QueryResult execute(const Plan& plan, const Graph& graph, const NameIndex& names,
+// Runs a plan made by plan_query (EXPLAIN plans return the plan text only). `engine` may be null.
+QueryResult execute(const Plan& plan, const Graph& graph, const NameIndex& names, const Engine* engine,
                     const std::map<std::string, Value>& parameters, const Limits& limits);
 
 }  // namespace hallyu::query::cypher

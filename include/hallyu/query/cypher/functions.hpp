@@ -33,7 +33,8 @@ struct CallSite {
   Position at;
 };
 
-[[noreturn]] void fail_at(const CallSite& site, const std::string& message);
+[[noreturn]] void fail_at(const CallSite& site, const std::string& message,
+                          ErrorCategory category = ErrorCategory::bad_request);
 
 using ScalarFunction = Value (*)(const CallSite& site, std::vector<Value>& args);
 

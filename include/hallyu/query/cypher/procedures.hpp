@@ -1,8 +1,13 @@
 // Procedures callable with CALL name(args) YIELD ...: a table from name to outputs and a function of
-// the graph and the evaluated arguments. The hallyu.* procedures run the same algorithms as the
-// `centrality` and `clusters` commands, with the same options, given as one map:
+// the engine and the evaluated arguments. The hallyu.* procedures go through the request layer
+// (query::centrality, query::clusters) exactly as the `centrality` and `clusters` commands and their
+// API routes do, so they take the same parameters, by the same names, with the same checks, given as
+// one map (lists for list parameters):
 //   CALL hallyu.pagerank({alpha: 0.85, via: ['acted_in'], exclude_kinds: ['agency']}) YIELD node, score
+//   CALL hallyu.betweenness({approx: 0.05, seed: 3, kind: ['idol']}) YIELD node, score
 //   CALL hallyu.clusters({method: 'leiden', seed: 7, resolution: 1.0}) YIELD node, cluster
+// Centrality yields every entity listed (top defaults to 0: all), by score then id; clusters yield
+// every member of every cluster shown (top defaults to 0: all; min_size applies), by cluster.
 #pragma once
 
 #include <functional>
@@ -10,15 +15,13 @@
 #include <string_view>
 #include <vector>
 
-#include "hallyu/graph.hpp"
-#include "hallyu/name_index.hpp"
 #include "hallyu/query/cypher/value.hpp"
+#include "hallyu/query/engine.hpp"
 
 namespace hallyu::query::cypher {
 
 struct ProcedureContext {
-  const Graph& graph;
-  const NameIndex& names;
+  const Engine& engine;
   std::function<void()> check;  // throws when the query is out of time or cancelled
 };
 

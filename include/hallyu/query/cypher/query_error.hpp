@@ -22,10 +22,11 @@ struct Position {
 
 class QueryError : public UsageError {
  public:
-  // A message with no place in the text (a runtime type error, a timeout).
-  explicit QueryError(const std::string& message);
+  // A message with no place in the text (a limit, a timeout: ErrorCategory::interrupted).
+  explicit QueryError(const std::string& message, ErrorCategory category = ErrorCategory::bad_request);
   // "line L, column C: message", then the query line and a caret line under the column.
-  QueryError(const std::string& message, Position at, std::string_view query);
+  QueryError(const std::string& message, Position at, std::string_view query,
+             ErrorCategory category = ErrorCategory::bad_request);
 
   // what(), then (when the error has a place) the query line and the caret line.
   std::string detailed() const { return caret_.empty() ? std::string(what()) : std::string(what()) + "\n" + caret_; }

@@ -1,10 +1,11 @@
-#include "hallyu/io/json_results.hpp"
+#include "hallyu/format/json_results.hpp"
 
 #include <algorithm>
 
-#include "hallyu/algo/components.hpp"
+#include "hallyu/text.hpp"
 
-namespace hallyu::io {
+
+namespace hallyu::format {
 namespace {
 
 void refs(JsonWriter& out, const Graph& g, const std::vector<VertexId>& vs) {
@@ -40,56 +41,27 @@ void section(JsonWriter& out, const char* key, const std::vector<Row>& rows, std
 
 }  // namespace
 
-void write_stats(JsonWriter& out, const Graph& graph) {
-  std::array<std::size_t, kKindCount> by_kind{};
-  std::array<std::size_t, kRelationTypeCount> by_type{};
-  for (const Entity& e : graph.entities()) ++by_kind[static_cast<std::size_t>(e.kind)];
-  for (const Relation& r : graph.relations()) ++by_type[static_cast<std::size_t>(r.type)];
-  algo::Components components = algo::connected_components(graph);
+void write_json(JsonWriter& out, const Graph&, const query::StatsResult& result) {
   out.start_object();
-  out.key("entities"), out.integer(static_cast<long long>(graph.entity_count()));
-  out.key("relations"), out.integer(static_cast<long long>(graph.relation_count()));
+  out.key("entities"), out.integer(static_cast<long long>(result.entities));
+  out.key("relations"), out.integer(static_cast<long long>(result.relations));
   out.key("by_kind"), out.start_object();
-  for (Kind k : kAllKinds) out.key(to_string(k)), out.integer(static_cast<long long>(by_kind[static_cast<std::size_t>(k)]));
+  for (Kind k : kAllKinds) out.key(to_string(k)), out.integer(static_cast<long long>(result.by_kind[static_cast<std::size_t>(k)]));
   out.end_object();
   out.key("by_type"), out.start_object();
-  for (RelationType t : kAllRelationTypes) out.key(to_string(t)), out.integer(static_cast<long long>(by_type[static_cast<std::size_t>(t)]));
+  for (RelationType t : kAllRelationTypes) out.key(to_string(t)), out.integer(static_cast<long long>(result.by_type[static_cast<std::size_t>(t)]));
   out.end_object();
-  out.key("components"), out.integer(static_cast<long long>(components.sizes.size()));
-  out.key("largest_component"), out.integer(static_cast<long long>(components.sizes.empty() ? 0 : components.sizes.front()));
+  out.key("components"), out.integer(static_cast<long long>(result.components));
+  out.key("largest_component"), out.integer(static_cast<long long>(result.largest_component));
   out.key("sources"), out.start_array();
-  for (const std::string& s : graph.sources()) out.string(s);
+  for (const std::string& source : result.sources) out.string(source);
   out.end_array();
   out.end_object();
 }
 
-std::vector<RelationId> ordered_relations(const Graph& graph, VertexId v) {
-  std::vector<RelationId> rels;
-  for (Graph::Arc arc : graph.arcs(v)) rels.push_back(arc.relation);
-  std::sort(rels.begin(), rels.end());
-  rels.erase(std::unique(rels.begin(), rels.end()), rels.end());
-  auto year = [&](RelationId r) {
-    const Relation& rel = graph.relation(r);
-    if (auto y = attribute_integer(rel.attributes, "year")) return *y;
-    VertexId other = rel.from == v ? rel.to : rel.from;
-    return attribute_integer(graph.entity(other).attributes, "year").value_or(0);
-  };
-  // By type, outgoing first, newest first, then by the other end's name.
-  std::stable_sort(rels.begin(), rels.end(), [&](RelationId a, RelationId b) {
-    const Relation& x = graph.relation(a);
-    const Relation& y = graph.relation(b);
-    bool x_out = x.from == v, y_out = y.from == v;
-    if (x.type != y.type) return x.type < y.type;
-    if (x_out != y_out) return x_out;
-    if (year(a) != year(b)) return year(a) > year(b);
-    return graph.entity(x_out ? x.to : x.from).name < graph.entity(y_out ? y.to : y.from).name;
-  });
-  return rels;
-}
-
-void write_entity_detail(JsonWriter& out, const Graph& graph, VertexId v) {
-  const Entity& e = graph.entity(v);
-  std::vector<RelationId> rels = ordered_relations(graph, v);
+void write_json(JsonWriter& out, const Graph& graph, const query::ShowResult& result) {
+  const Entity& e = graph.entity(result.entity);
+  const std::vector<RelationId>& rels = result.relations;
   out.start_object();
   out.key("id"), out.string(e.id);
   out.key("name"), out.string(e.name);
@@ -105,45 +77,33 @@ void write_entity_detail(JsonWriter& out, const Graph& graph, VertexId v) {
   out.end_object();
 }
 
-std::string_view match_name(int rank) {
-  switch (rank) {
-    case 0: return "id";
-    case 1: return "exact";
-    case 2: return "exact-ignoring-punctuation";
-    case 3: return "prefix";
-    case 4: return "word-prefix";
-    case 5: return "substring";
-    case 6: return "hangul-initials";
-    default: return "similar";
-  }
-}
 
-void write_search(JsonWriter& out, const Graph& graph, std::string_view query, const std::vector<SearchHit>& hits) {
+void write_json(JsonWriter& out, const Graph& graph, const query::SearchResult& result) {
   out.start_object();
-  out.key("query"), out.string(query);
+  out.key("query"), out.string(result.query);
   out.key("results"), out.start_array();
-  for (const SearchHit& hit : hits) {
+  for (const SearchHit& hit : result.hits) {
     const Entity& e = graph.entity(hit.vertex);
     out.start_object();
     out.key("id"), out.string(e.id);
     out.key("name"), out.string(e.name);
     out.key("kind"), out.string(to_string(e.kind));
     out.key("matched"), out.string(hit.matched);
-    out.key("match"), out.string(match_name(hit.rank));
+    out.key("match"), out.string(NameIndex::match_kind(hit.rank));
     out.end_object();
   }
   out.end_array();
   out.end_object();
 }
 
-void write_neighbors(JsonWriter& out, const Graph& graph, const algo::EgoNetwork& ego, unsigned radius, KindSet listed) {
+void write_json(JsonWriter& out, const Graph& graph, const query::NeighborsResult& result) {
+  const algo::EgoNetwork& ego = result.ego;
   out.start_object();
   out.key("center"), out.entity_ref(graph, ego.center);
-  out.key("radius"), out.integer(radius);
+  out.key("radius"), out.integer(result.radius);
   out.key("truncated"), out.boolean(ego.truncated);
   out.key("nodes"), out.start_array();
-  for (std::size_t i = 1; i < ego.vertices.size(); ++i) {
-    if (!(listed & bit(graph.kind(ego.vertices[i])))) continue;
+  for (std::size_t i : result.shown) {
     const Entity& e = graph.entity(ego.vertices[i]);
     out.start_object();
     out.key("id"), out.string(e.id);
@@ -167,14 +127,13 @@ void write_neighbors(JsonWriter& out, const Graph& graph, const algo::EgoNetwork
   out.end_object();
 }
 
-void write_paths(JsonWriter& out, const Graph& graph, VertexId from, VertexId to, const std::vector<algo::Path>& paths,
-                 std::optional<std::uint64_t> total) {
+void write_json(JsonWriter& out, const Graph& graph, const query::PathResult& result) {
   out.start_object();
-  out.key("from"), out.string(graph.entity(from).id);
-  out.key("to"), out.string(graph.entity(to).id);
-  if (total) out.key("total"), out.integer(static_cast<long long>(std::min<std::uint64_t>(*total, INT64_MAX)));
+  out.key("from"), out.string(graph.entity(result.from).id);
+  out.key("to"), out.string(graph.entity(result.to).id);
+  if (result.total) out.key("total"), out.integer(static_cast<long long>(std::min<std::uint64_t>(*result.total, INT64_MAX)));
   out.key("paths"), out.start_array();
-  for (const auto& path : paths) {
+  for (const auto& path : result.paths) {
     out.start_object();
     out.key("length"), out.integer(static_cast<long long>(path.length()));
     out.key("nodes"), out.start_array();
@@ -189,64 +148,52 @@ void write_paths(JsonWriter& out, const Graph& graph, VertexId from, VertexId to
   out.end_object();
 }
 
-std::vector<std::uint32_t> ranked(const Graph& graph, const algo::SimpleGraph& simple, const std::vector<double>& scores,
-                                  KindSet kinds, std::size_t top) {
-  std::vector<std::uint32_t> order;
-  for (std::uint32_t i = 0; i < simple.size(); ++i) {
-    if (kinds & bit(graph.kind(simple.original(i)))) order.push_back(i);
-  }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (scores[a] != scores[b]) return scores[a] > scores[b];
-    return graph.entity(simple.original(a)).id < graph.entity(simple.original(b)).id;
-  });
-  if (top != 0 && order.size() > top) order.resize(top);
-  return order;
-}
 
-void write_centrality(JsonWriter& out, const Graph& graph, const algo::SimpleGraph& simple, std::string_view metric,
-                      const std::vector<double>& scores, const std::vector<std::uint32_t>& listed,
-                      const std::optional<ApproximationInfo>& approximate) {
+void write_json(JsonWriter& out, const Graph& graph, const query::CentralityResult& result) {
+  const algo::SimpleGraph& simple = result.simple;
   out.start_object();
-  out.key("metric"), out.string(metric);
+  out.key("metric"), out.string(algo::to_string(result.metric));
   out.key("entities"), out.integer(simple.size());
   out.key("relations"), out.integer(static_cast<long long>(simple.edge_count()));
-  if (approximate) {
+  if (result.samples) {
     out.key("approximate"), out.start_object();
-    out.key("epsilon"), out.number(approximate->epsilon);
-    out.key("delta"), out.number(approximate->delta);
-    out.key("samples"), out.integer(static_cast<long long>(approximate->samples));
-    out.key("seed"), out.integer(static_cast<long long>(approximate->seed));
+    out.key("epsilon"), out.number(result.request.approx);
+    out.key("delta"), out.number(result.request.delta);
+    out.key("samples"), out.integer(static_cast<long long>(*result.samples));
+    out.key("seed"), out.integer(static_cast<long long>(result.request.seed));
     out.end_object();
   }
   out.key("scores"), out.start_array();
-  for (std::uint32_t i : listed) {
+  for (std::uint32_t i : result.listed) {
     const Entity& e = graph.entity(simple.original(i));
     out.start_object();
     out.key("id"), out.string(e.id);
     out.key("name"), out.string(e.name);
     out.key("kind"), out.string(to_string(e.kind));
-    out.key("score"), out.number(scores[i]);
+    out.key("score"), out.number(result.scores[i]);
     out.end_object();
   }
   out.end_array();
   out.end_object();
 }
 
-void write_clusters(JsonWriter& out, const Graph& graph, const ClusterSummary& summary,
-                    const std::vector<const algo::ClusterProfile*>& clusters, std::size_t central) {
+void write_json(JsonWriter& out, const Graph& graph, const query::ClustersResult& result) {
+  const algo::Clustering& clustering = result.clustering;
+  const std::size_t central = result.request.central;
   out.start_object();
-  out.key("method"), out.string(summary.method);
+  out.key("method"), out.string(algo::to_string(result.method));
   out.key("modularity");
-  if (summary.modularity) {
-    out.number(*summary.modularity);
+  if (clustering.modularity) {
+    out.number(*clustering.modularity);
   } else {
     out.raw().Null();
   }
-  if (summary.k) out.key("k"), out.integer(*summary.k);
-  out.key("seed"), out.integer(static_cast<long long>(summary.seed));
-  out.key("total_clusters"), out.integer(summary.total);
+  if (clustering.k) out.key("k"), out.integer(*clustering.k);
+  out.key("seed"), out.integer(static_cast<long long>(result.request.seed));
+  out.key("total_clusters"), out.integer(clustering.partition.count);
   out.key("clusters"), out.start_array();
-  for (const algo::ClusterProfile* p : clusters) {
+  for (std::size_t index : result.shown) {
+    const algo::ClusterProfile* p = &result.profiles[index];
     out.start_object();
     out.key("id"), out.integer(p->community);
     out.key("size"), out.integer(static_cast<long long>(p->members.size()));
@@ -277,9 +224,10 @@ void write_clusters(JsonWriter& out, const Graph& graph, const ClusterSummary& s
   out.end_object();
 }
 
-void write_crossovers(JsonWriter& out, const Graph& g, const algo::Crossovers& found, const std::set<std::string>& wanted,
-                      std::size_t top) {
-  auto wants = [&](const std::string& p) { return wanted.empty() || wanted.count(p) > 0; };
+void write_json(JsonWriter& out, const Graph& g, const query::CrossoversResult& result) {
+  const algo::Crossovers& found = result.found;
+  const std::size_t top = result.top;
+  auto wants = [&](const std::string& p) { return result.wants(p); };
   out.start_object();
   if (wants("idol-actors")) {
     section(out, "idol_actors", found.idol_actors, top, [&](const algo::IdolActor& r) {
@@ -339,4 +287,52 @@ void write_crossovers(JsonWriter& out, const Graph& g, const algo::Crossovers& f
   out.end_object();
 }
 
-}  // namespace hallyu::io
+void write_json(JsonWriter& out, const Graph& graph, const query::DegreesResult& result) {
+  const algo::DistanceSummary& summary = result.summary;
+  out.start_object();
+  out.key("from"), out.entity_ref(graph, summary.center);
+  out.key("distances"), out.start_array();
+  for (const auto& [d, c] : summary.counts) {
+    out.start_object();
+    out.key("distance"), out.integer(d);
+    out.key("count"), out.integer(static_cast<long long>(c));
+    out.end_object();
+  }
+  out.end_array();
+  out.key("reachable"), out.integer(static_cast<long long>(summary.reachable));
+  out.key("unreachable"), out.integer(static_cast<long long>(summary.unreachable));
+  out.key("excluded"), out.integer(static_cast<long long>(summary.excluded));
+  out.key("average_distance"), out.number(summary.average_distance);
+  out.key("farthest"), out.start_object();
+  out.key("distance"), out.integer(summary.max_distance);
+  out.key("count"), out.integer(static_cast<long long>(summary.farthest.size()));
+  out.key("entities"), out.start_array();
+  for (std::size_t i = 0; i < summary.farthest.size() && i < result.farthest; ++i) out.entity_ref(graph, summary.farthest[i]);
+  out.end_array();
+  out.end_object();
+  out.end_object();
+}
+
+void write_json(JsonWriter& out, const Graph&, const query::RenderResult& result, std::string_view file) {
+  out.start_object();
+  if (!file.empty()) out.key("file"), out.string(file);
+  out.key("format"), out.string(render::to_string(result.format));
+  out.key("layout"), out.string(result.layout);
+  out.key("entities"), out.integer(static_cast<long long>(result.diagram.vertices.size()));
+  out.key("relations"), out.integer(static_cast<long long>(result.diagram.relations.size()));
+  out.key("bytes"), out.integer(static_cast<long long>(result.bytes.size()));
+  out.end_object();
+}
+
+void write_error(JsonWriter& out, const Graph& graph, const std::string& message, const std::vector<VertexId>& candidates) {
+  out.start_object();
+  out.key("error"), out.string(text::one_line(message, 500));
+  if (!candidates.empty()) {
+    out.key("candidates"), out.start_array();
+    for (VertexId v : candidates) out.entity_ref(graph, v);
+    out.end_array();
+  }
+  out.end_object();
+}
+
+}  // namespace hallyu::format

@@ -1,10 +1,10 @@
-#include "hallyu/io/json_writer.hpp"
+#include "hallyu/format/json_writer.hpp"
 
 #include <cmath>
 
 #include "hallyu/explain.hpp"
 
-namespace hallyu::io {
+namespace hallyu::format {
 
 void JsonWriter::number(double d) {
   if (std::isfinite(d)) {
@@ -59,4 +59,4 @@ void JsonWriter::relation(const Graph& graph, RelationId r) {
   end_object();
 }
 
-}  // namespace hallyu::io
+}  // namespace hallyu::format

@@ -10,7 +10,7 @@
 
 #include "hallyu/graph.hpp"
 
-namespace hallyu::io {
+namespace hallyu::format {
 
 class JsonWriter {
  public:
@@ -43,4 +43,4 @@ class JsonWriter {
   rapidjson::Writer<rapidjson::StringBuffer> writer_;
 };
 
-}  // namespace hallyu::io
+}  // namespace hallyu::format

@@ -1,18 +1,16 @@
-#include "hallyu/algo/communities.hpp"
+// Louvain and Leiden modularity communities: local moving, Leiden's refinement, aggregation, rounds.
+#include "hallyu/algo/louvain_leiden.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include "hallyu/error.hpp"
+#include "hallyu/algo/components.hpp"
+#include "hallyu/algo/modularity.hpp"
 #include "hallyu/random.hpp"
-#include "hallyu/text.hpp"
 
 namespace hallyu::algo {
 namespace {
-
-// Each run's stream: the seed mixed so that nearby seeds start far apart.
-SplitMix64 seeded(std::uint64_t seed) { return SplitMix64(seed ^ 0x5851f42d4c957f2dULL); }
 
 // A weighted graph for the levels of Louvain and Leiden. adjacency holds no self-loops; a node's
 // self-loop weight (A_ii, i.e. twice its internal edge weight) is kept apart, since it does not
@@ -273,134 +271,6 @@ std::vector<std::uint32_t> flatten(const std::vector<std::vector<std::uint32_t>>
   return out;
 }
 
-}  // namespace
-
-ClusterMethod parse_cluster_method(std::string_view name) {
-  for (ClusterMethod m : {ClusterMethod::components, ClusterMethod::kcore, ClusterMethod::louvain, ClusterMethod::leiden,
-                          ClusterMethod::label_propagation}) {
-    if (to_string(m) == name) return m;
-  }
-  throw UsageError("unknown method " + text::quote(name) + "; methods are components, kcore, louvain, leiden, label-propagation");
-}
-
-std::string_view to_string(ClusterMethod method) {
-  switch (method) {
-    case ClusterMethod::components: return "components";
-    case ClusterMethod::kcore: return "kcore";
-    case ClusterMethod::louvain: return "louvain";
-    case ClusterMethod::leiden: return "leiden";
-    case ClusterMethod::label_propagation: return "label-propagation";
-  }
-  return "?";
-}
-
-Partition canonical_partition(const std::vector<std::uint32_t>& labels) {
-  std::uint32_t max_label = 0;
-  for (std::uint32_t l : labels) {
-    if (l != kNoCommunity) max_label = std::max(max_label, l + 1);
-  }
-  std::vector<std::uint32_t> size(max_label, 0), first(max_label, kNoCommunity);
-  for (std::uint32_t v = 0; v < labels.size(); ++v) {
-    if (labels[v] == kNoCommunity) continue;
-    ++size[labels[v]];
-    if (first[labels[v]] == kNoCommunity) first[labels[v]] = v;
-  }
-  std::vector<std::uint32_t> order;
-  for (std::uint32_t l = 0; l < max_label; ++l) {
-    if (size[l] > 0) order.push_back(l);
-  }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return size[a] != size[b] ? size[a] > size[b] : first[a] < first[b];
-  });
-  std::vector<std::uint32_t> renumber(max_label, kNoCommunity);
-  for (std::uint32_t i = 0; i < order.size(); ++i) renumber[order[i]] = i;
-  Partition p;
-  p.count = static_cast<std::uint32_t>(order.size());
-  p.community.resize(labels.size());
-  for (std::size_t v = 0; v < labels.size(); ++v) p.community[v] = labels[v] == kNoCommunity ? kNoCommunity : renumber[labels[v]];
-  return p;
-}
-
-double modularity(const SimpleGraph& g, const std::vector<std::uint32_t>& community, double resolution) {
-  const double two_m = 2.0 * static_cast<double>(g.edge_count());
-  if (two_m == 0) return 0.0;
-  std::uint32_t count = 0;
-  for (std::uint32_t c : community) {
-    if (c != kNoCommunity) count = std::max(count, c + 1);
-  }
-  std::vector<double> internal(count, 0.0), degree(count, 0.0);
-  for (std::uint32_t v = 0; v < g.size(); ++v) {
-    if (community[v] == kNoCommunity) continue;
-    degree[community[v]] += g.degree(v);
-    for (std::uint32_t u : g.neighbors(v)) {
-      if (community[u] == community[v]) internal[community[v]] += 1.0;  // each internal edge twice
-    }
-  }
-  double q = 0;
-  for (std::uint32_t c = 0; c < count; ++c) q += internal[c] / two_m - resolution * (degree[c] / two_m) * (degree[c] / two_m);
-  return q;
-}
-
-Partition connected_components(const SimpleGraph& g) {
-  std::vector<std::uint32_t> label(g.size(), kNoCommunity);
-  std::vector<std::uint32_t> queue;
-  for (std::uint32_t s = 0; s < g.size(); ++s) {
-    if (label[s] != kNoCommunity) continue;
-    label[s] = s;
-    queue.assign(1, s);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      for (std::uint32_t u : g.neighbors(queue[head])) {
-        if (label[u] == kNoCommunity) label[u] = s, queue.push_back(u);
-      }
-    }
-  }
-  return canonical_partition(label);
-}
-
-std::vector<std::uint32_t> core_numbers(const SimpleGraph& g) {
-  const std::uint32_t n = g.size();
-  std::vector<std::uint32_t> degree(n), position(n), order(n);
-  std::uint32_t max_degree = 0;
-  for (std::uint32_t v = 0; v < n; ++v) degree[v] = g.degree(v), max_degree = std::max(max_degree, degree[v]);
-  // Bucket sort by degree; bin[d] is where degree d starts in `order`.
-  std::vector<std::uint32_t> bin(max_degree + 2, 0);
-  for (std::uint32_t v = 0; v < n; ++v) ++bin[degree[v] + 1];
-  for (std::uint32_t d = 1; d < bin.size(); ++d) bin[d] += bin[d - 1];
-  std::vector<std::uint32_t> fill(bin.begin(), bin.end() - 1);
-  for (std::uint32_t v = 0; v < n; ++v) position[v] = fill[degree[v]]++, order[position[v]] = v;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint32_t v = order[i];
-    for (std::uint32_t u : g.neighbors(v)) {
-      if (degree[u] <= degree[v]) continue;
-      // Move u to the front of its bucket, then shrink its degree by one.
-      std::uint32_t du = degree[u], pu = position[u], pw = bin[du], w = order[pw];
-      if (u != w) std::swap(order[pu], order[pw]), position[u] = pw, position[w] = pu;
-      ++bin[du];
-      --degree[u];
-    }
-  }
-  return degree;
-}
-
-Partition kcore_components(const SimpleGraph& g, std::uint32_t k) {
-  std::vector<std::uint32_t> core = core_numbers(g);
-  std::vector<std::uint32_t> label(g.size(), kNoCommunity);
-  std::vector<std::uint32_t> queue;
-  for (std::uint32_t s = 0; s < g.size(); ++s) {
-    if (core[s] < k || label[s] != kNoCommunity) continue;
-    label[s] = s;
-    queue.assign(1, s);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      for (std::uint32_t u : g.neighbors(queue[head])) {
-        if (core[u] >= k && label[u] == kNoCommunity) label[u] = s, queue.push_back(u);
-      }
-    }
-  }
-  return canonical_partition(label);
-}
-
-namespace {
-
 // One run of Louvain whose first level starts from `initial` instead of singletons.
 std::vector<std::uint32_t> louvain_round(const WeightedGraph& base, const std::vector<std::uint32_t>& initial,
                                          const CommunityOptions& options, SplitMix64& random) {
@@ -459,8 +329,8 @@ std::vector<std::uint32_t> leiden_round(const WeightedGraph& base, const std::ve
 template <typename Round>
 Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, Round round) {
   WeightedGraph base = weighted_from(g);
-  if (base.total == 0) return connected_components(g);
-  SplitMix64 random = seeded(options.seed);
+  if (base.total == 0) return component_partition(g);
+  SplitMix64 random = seeded_stream(options.seed);
   std::vector<std::uint32_t> best(g.size());
   std::iota(best.begin(), best.end(), 0u);
   double best_q = modularity(g, best, options.resolution);
@@ -478,61 +348,5 @@ Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, 
 Partition louvain(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, louvain_round); }
 
 Partition leiden(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, leiden_round); }
-
-Partition label_propagation(const SimpleGraph& g, const CommunityOptions& options) {
-  SplitMix64 random = seeded(options.seed);
-  const std::uint32_t n = g.size();
-  std::vector<std::uint32_t> label(n);
-  std::iota(label.begin(), label.end(), 0u);
-  std::vector<std::uint32_t> order(n), count(n, 0), best;
-  std::iota(order.begin(), order.end(), 0u);
-  std::vector<std::uint32_t> seen;
-  for (int round = 0; round < 1000; ++round) {
-    random.shuffle(order);
-    bool stable = true;
-    for (std::uint32_t v : order) {
-      auto nbrs = g.neighbors(v);
-      if (nbrs.empty()) continue;
-      std::uint32_t top = 0;
-      for (std::uint32_t u : nbrs) {
-        if (count[label[u]]++ == 0) seen.push_back(label[u]);
-        top = std::max(top, count[label[u]]);
-      }
-      best.clear();
-      for (std::uint32_t l : seen) {
-        if (count[l] == top) best.push_back(l);
-      }
-      std::sort(best.begin(), best.end());  // seen's order depends on adjacency; choices must not
-      if (count[label[v]] != top) stable = false;
-      std::uint32_t chosen = best[random.below(best.size())];
-      label[v] = chosen;
-      for (std::uint32_t l : seen) count[l] = 0;
-      seen.clear();
-    }
-    if (stable) break;
-  }
-  return canonical_partition(label);
-}
-
-Clustering cluster(const SimpleGraph& g, ClusterMethod method, const CommunityOptions& options, std::uint32_t k) {
-  Clustering result;
-  switch (method) {
-    case ClusterMethod::components: result.partition = connected_components(g); break;
-    case ClusterMethod::kcore: {
-      if (k == 0) {
-        auto core = core_numbers(g);
-        k = core.empty() ? 0 : *std::max_element(core.begin(), core.end());
-      }
-      result.k = k;
-      result.partition = kcore_components(g, k);
-      return result;  // not a partition of every vertex: no modularity
-    }
-    case ClusterMethod::louvain: result.partition = louvain(g, options); break;
-    case ClusterMethod::leiden: result.partition = leiden(g, options); break;
-    case ClusterMethod::label_propagation: result.partition = label_propagation(g, options); break;
-  }
-  result.modularity = modularity(g, result.partition.community, options.resolution);
-  return result;
-}
 
 }  // namespace hallyu::algo

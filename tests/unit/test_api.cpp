@@ -1,0 +1,80 @@
+// The API handler called directly (no sockets): routes, statuses per error category, candidates,
+// unknown parameters, the interactive limits, and the cache.
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+
+#include "../support.hpp"
+#include "hallyu/server/api.hpp"
+
+using namespace hallyu;
+
+namespace {
+
+server::Response get(const server::Api& api, const std::string& path, std::multimap<std::string, std::string> params = {}) {
+  return api.handle({path, std::move(params)});
+}
+
+rapidjson::Document body(const server::Response& r) {
+  rapidjson::Document d;
+  d.Parse(r.body.c_str(), r.body.size());
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("api handler: every route answers with the operation's JSON", "[api]") {
+  Graph g = test::mini_graph();
+  server::Api api(g);
+  CHECK(body(get(api, "/api/stats"))["entities"].GetInt() == 16);
+  CHECK(std::string(body(get(api, "/api/entity", {{"id", "아이유"}}))["id"].GetString()) == "iu");
+  CHECK(body(get(api, "/api/path", {{"from", "iu"}, {"to", "d-o"}}))["paths"][0]["length"].GetInt() >= 1);
+  auto degrees = body(get(api, "/api/degrees", {{"id", "iu"}}));
+  CHECK(degrees["reachable"].GetInt() == 15);  // mini.json is one component of 16
+  auto svg = get(api, "/api/render.svg", {{"ego", "iu"}});
+  CHECK(svg.status == 200);
+  CHECK(svg.content_type == "image/svg+xml");
+  CHECK(svg.body.find("<svg") != std::string::npos);
+}
+
+TEST_CASE("api handler: error categories decide the status", "[api][errors]") {
+  Graph g = test::graph_from(R"({"format": "hallyu/1", "entities": [
+    {"id": "jin-bts", "kind": "idol", "name": "Jin"}, {"id": "jin-lovelyz", "kind": "idol", "name": "Jin"}]})");
+  server::Api api(g);
+  auto ambiguous = get(api, "/api/entity", {{"id", "jin"}});
+  CHECK(ambiguous.status == 400);
+  CHECK(body(ambiguous)["candidates"].Size() == 2);
+  auto missing = get(api, "/api/entity", {{"id", "jimin"}});
+  CHECK(missing.status == 404);
+  CHECK(body(missing).HasMember("candidates"));  // the near misses
+  CHECK(get(api, "/api/nowhere").status == 404);
+  auto unknown = get(api, "/api/stats", {{"cache_buster", "1"}});
+  CHECK(unknown.status == 400);
+  CHECK(std::string(body(unknown)["error"].GetString()) == "stats takes no parameter 'cache_buster'");
+  auto typo = get(api, "/api/search", {{"q", "jin"}, {"limt", "3"}});
+  CHECK(std::string(body(typo)["error"].GetString()) == "search takes no parameter 'limt' (did you mean 'limit'?)");
+}
+
+TEST_CASE("api handler: interactive limits are tighter than the CLI's", "[api][limits]") {
+  Graph g = test::mini_graph();
+  server::Api api(g);
+  CHECK(get(api, "/api/neighbors", {{"id", "iu"}, {"radius", "4"}}).status == 400);  // the CLI allows 6
+  CHECK(get(api, "/api/path", {{"from", "iu"}, {"to", "d-o"}, {"k", "51"}}).status == 400);  // the CLI allows 1000
+  auto forced = get(api, "/api/render.svg", {{"all", "1"}, {"force", "1"}, {"max_nodes", "5"}});
+  CHECK(forced.status == 200);  // 16 entities: under the server's 300, whatever max_nodes says when forced
+  CHECK(get(api, "/api/render.svg", {{"ego", "iu"}, {"format", "png"}}).status == 400);
+  auto negative = get(api, "/api/centrality", {{"top", "-1"}});
+  CHECK(negative.status == 400);
+  CHECK(std::string(body(negative)["error"].GetString()) == "top must not be negative (got -1)");
+}
+
+TEST_CASE("api handler: cached answers equal fresh ones", "[api]") {
+  Graph g = test::mini_graph();
+  server::Api api(g);
+  auto first = get(api, "/api/clusters", {{"method", "louvain"}, {"seed", "3"}});
+  auto second = get(api, "/api/clusters", {{"method", "louvain"}, {"seed", "3"}});
+  CHECK(first.body == second.body);
+  server::Api fresh(g);
+  CHECK(get(fresh, "/api/clusters", {{"method", "louvain"}, {"seed", "3"}}).body == first.body);
+}
