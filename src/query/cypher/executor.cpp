@@ -1308,6 +1308,11 @@ class ProcedureCursor : public PerRowCursor {
   bool start() override {
     std::vector<Value> args;
     for (const ExprPtr& a : op_.arguments) args.push_back(eval(*a, in_, ex_));
+    at_ = 0;
+    // The same arguments for every row (the usual case) run the algorithm once.
+    if (has_results_ && ValueListEquivalent()(args, last_args_)) return true;
+    last_args_ = args;
+    has_results_ = false;
     const Procedure& proc = procedures()[static_cast<std::size_t>(op_.procedure)];
     Exec& ex = ex_;
     if (!ex.engine) ex.engine = &ex.own_engine.emplace(ex.graph);
@@ -1320,7 +1325,7 @@ class ProcedureCursor : public PerRowCursor {
       // The request layer's message names the parameter; say which procedure it belongs to.
       throw QueryError(proc.name + ": " + e.what(), e.category());
     }
-    at_ = 0;
+    has_results_ = true;
     return true;
   }
   bool step(Row& row) override {
@@ -1331,6 +1336,8 @@ class ProcedureCursor : public PerRowCursor {
     return true;
   }
   std::vector<std::vector<Value>> results_;
+  std::vector<Value> last_args_;
+  bool has_results_ = false;
   std::size_t at_ = 0;
 };
 

@@ -1,14 +1,27 @@
 // The executor, and the entry point of the query language: text -> parse -> plan -> rows.
 //
-// Operators pull rows from their input one at a time, so memory stays bounded except where a clause
-// needs every row (ORDER BY, DISTINCT, aggregation: at most kMaxMaterializedRows). Every loop checks
-// Limits: the time budget and the cancel callback every few thousand steps, the row cap on the result.
+// The graph as Cypher sees it (read-only):
+// - Nodes are entities. Labels are kinds (idol, actor, group, drama, ost, agency, network) and
+//   relationship types are relation types (acted_in, ...), both case-insensitive (`:Idol`, `:ACTED_IN`);
+//   labels(n) is ["idol"], type(r) is "acted_in", id(n) the hallyu id ("iu"), id(r) the relation number.
+// - Properties are listed in functions.hpp: id, name, kind, aliases and the attributes as loaded;
+//   a property never loaded is null, a key that no entity or relation has is an error (with a guess).
+// - Relations are stored from -> to; `->` follows that direction, `<-` the other, `-` either.
+//   collaborated_with is symmetric but stored once: `->` matches it only as stored.
+// - Write clauses are refused; the data files are the way to change data.
 //
 // Semantics follow openCypher: three-valued logic (null AND false = false, null OR true = true, a
 // comparison with null is null, WHERE keeps rows that are true); integer arithmetic that overflows,
 // integer division or modulo by zero are errors; `=` compares numbers by value (1 = 1.0); ORDER BY puts
-// nulls last ascending; aggregates skip nulls (count(*) counts rows); with no grouping keys an
-// aggregation over no rows gives one row (count 0, sum 0, collect [], others null). `=~` is refused.
+// nulls last ascending; aggregates skip nulls (count(*) counts rows); the non-aggregate items of a
+// projection are its grouping keys; with no grouping keys an aggregation over no rows gives one row
+// (count 0, sum 0, collect [], others null). Relationships are unique within one MATCH. `=~` is refused.
+//
+// Operators pull rows from their input one at a time, so memory stays bounded except where a clause
+// needs every row (ORDER BY, DISTINCT, aggregation, UNION: at most kMaxMaterializedRows; ORDER BY with
+// LIMIT keeps only the top rows). Every loop polls Limits: the time budget and the cancel callback
+// every 1024 steps; the row cap on the result. Lists are capped at kMaxListSize, the query text at
+// kMaxQueryBytes, nesting at kMaxNesting/kMaxHeight, variable length at Limits::max_var_length.
 #pragma once
 
 #include <chrono>
