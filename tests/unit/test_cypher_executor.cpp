@@ -323,6 +323,10 @@ TEST_CASE("timeouts, cancellation and the row cap stop work cleanly", "[cypher]"
         "the query ran out of time (limit 100 ms)");
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 
+  // Skipping rows is work too.
+  CHECK(error_of("UNWIND range(1, 1000000) AS x UNWIND range(1, 1000000) AS y RETURN x SKIP 999999999999", limits) ==
+        "the query ran out of time (limit 100 ms)");
+
   Limits cancel;
   int polls = 0;
   cancel.cancelled = [&polls] { return ++polls > 3; };
@@ -345,6 +349,12 @@ TEST_CASE("hostile inputs give clean errors or bounded results", "[cypher]") {
         "line 1, column 8: range() would make a list of more than 1000000 elements (in 'range(-9223372036854775808, 9223372036854775807, 1)')");
   CHECK(error_of("WITH range(1, 1000000) AS a RETURN size(a + a)") ==
         "line 1, column 41: the list would have more than 1000000 elements (in 'a + a')");
+  CHECK(error_of("WITH range(1, 1000000) AS r RETURN size([r, r, r, r, r])") ==
+        "line 1, column 41: the value would hold more than 4000000 elements (nested lists counted) (in '[r, r, r, r, r]')");
+  CHECK_THAT(error_of("RETURN size([x IN range(1, 1000) | [y IN range(1, 1000) | [y, y, y, y, y]]])"),
+             Catch::StartsWith("line 1, column 13: the value would hold more than 4000000 elements (nested lists counted)"));
+  CHECK_THAT(error_of("UNWIND range(1, 10) AS i WITH range(1, 1000000) AS r, i RETURN size(collect(r))"),
+             Catch::StartsWith("collect() would make a list of more than 1000000 elements"));
   CHECK(scalar("RETURN size(range(9223372036854775806, 9223372036854775807))") == "2");
   CHECK(scalar("RETURN range(0, -9223372036854775807, -9223372036854775807)") == "[0, -9223372036854775807]");
 }

@@ -90,6 +90,15 @@ Value property_of(const Value& target, const std::string& key, const Expr& e, co
   }
 }
 
+// A list or map about to be returned: refuse it when nested lists make it too big to hold.
+Value checked_weight(Value v, const Expr& e, const Exec& ex) {
+  if (value_weight(v) > kMaxValueElements) {
+    fail_at(site_of(e, ex), "the value would hold more than " + std::to_string(kMaxValueElements) + " elements (nested lists counted)",
+            ErrorCategory::too_costly);
+  }
+  return v;
+}
+
 std::size_t checked_size(std::size_t n, const Expr& e, const Exec& ex) {
   if (n > kMaxListSize) {
     fail_at(site_of(e, ex), "the list would have more than " + std::to_string(kMaxListSize) + " elements", ErrorCategory::too_costly);
@@ -117,7 +126,7 @@ Value arithmetic(Op op, const Value& a, const Value& b, const Expr& e, const Exe
         out.push_back(b);
       }
       checked_size(out.size(), e, ex);
-      return Value(std::move(out));
+      return checked_weight(Value(std::move(out)), e, ex);
     }
     if (a.type() == Value::Type::string || b.type() == Value::Type::string) {
       auto piece = [&](const Value& v) -> std::string {
@@ -314,12 +323,12 @@ Value eval(const Expr& e, const Row& row, Exec& ex) {
       List out;
       out.reserve(e.children.size());
       for (const ExprPtr& c : e.children) out.push_back(eval(*c, row, ex));
-      return Value(std::move(out));
+      return checked_weight(Value(std::move(out)), e, ex);
     }
     case ExprKind::map: {
       Map out;
       for (std::size_t i = 0; i < e.children.size(); ++i) out.emplace_back(e.keys[i], eval(*e.children[i], row, ex));
-      return Value(std::move(out));
+      return checked_weight(Value(std::move(out)), e, ex);
     }
     case ExprKind::index: return list_index(eval(*e.children[0], row, ex), eval(*e.children[1], row, ex), e, ex);
     case ExprKind::slice: {
@@ -380,6 +389,7 @@ Value eval(const Expr& e, const Row& row, Exec& ex) {
       std::size_t local = static_cast<std::size_t>(e.slot);
       if (e.kind == ExprKind::list_comprehension) {
         List out;
+        std::size_t weight = 1;
         for (const Value& item : list.as_list()) {
           ex.tick();
           scratch[local] = item;
@@ -388,6 +398,8 @@ Value eval(const Expr& e, const Row& row, Exec& ex) {
             if (!(keep.type() == Value::Type::boolean && keep.as_bool())) continue;
           }
           out.push_back(e.children[2] ? eval(*e.children[2], scratch, ex) : item);
+          weight += value_weight(out.back());
+          if (weight > kMaxValueElements) checked_weight(Value(std::move(out)), e, ex);
         }
         return Value(std::move(out));
       }
@@ -516,6 +528,7 @@ class PerRowCursor : public Cursor {
  protected:
   bool produce(Row& row) override {
     while (true) {
+      ex_.tick();
       if (!active_) {
         if (!input_->next(in_)) return false;
         active_ = start();
@@ -1022,6 +1035,7 @@ struct AggregateState {
   double double_sum = 0;
   Value best;
   List collected;
+  std::size_t weight = 1;
   std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen;
 };
 
@@ -1096,7 +1110,12 @@ class AggregateCursor : public Cursor {
     ++s.count;
     if (name == "count") return;
     if (name == "collect") {
-      if (s.collected.size() >= kMaxListSize) throw QueryError("collect() would make a list of more than " + std::to_string(kMaxListSize) + " elements", ErrorCategory::too_costly);
+      s.weight += value_weight(v);
+      if (s.collected.size() >= kMaxListSize || s.weight > kMaxValueElements) {
+        throw QueryError("collect() would make a list of more than " + std::to_string(kMaxListSize) + " elements (or " +
+                             std::to_string(kMaxValueElements) + " counting nested lists)",
+                         ErrorCategory::too_costly);
+      }
       s.collected.push_back(std::move(v));
       return;
     }
@@ -1242,6 +1261,7 @@ class SkipCursor : public Cursor {
       started_ = true;
       std::int64_t n = count_value(*op_.count, ex_, "SKIP");
       for (std::int64_t i = 0; i < n; ++i) {
+        ex_.tick();
         if (!input_->next(row)) return false;
       }
     }

@@ -361,12 +361,21 @@ Value fn_split(const CallSite& site, Args& a) {
   const std::string& s = string_arg(site, a[0], "split");
   const std::string& d = string_arg(site, a[1], "split");
   List out;
+  auto room = [&] {
+    if (out.size() >= kMaxListSize) {
+      fail_at(site, "split() would make a list of more than " + std::to_string(kMaxListSize) + " elements", ErrorCategory::too_costly);
+    }
+  };
   if (d.empty()) {
-    for (char32_t c : code_points(s)) out.push_back(Value(utf8(std::u32string(1, c))));
+    for (char32_t c : code_points(s)) {
+      room();
+      out.push_back(Value(utf8(std::u32string(1, c))));
+    }
     return Value(std::move(out));
   }
   std::size_t at = 0;
   for (std::size_t hit = s.find(d); hit != std::string::npos; hit = s.find(d, at)) {
+    room();
     out.push_back(Value(s.substr(at, hit - at)));
     at = hit + d.size();
   }
@@ -455,6 +464,22 @@ const std::vector<FunctionInfo> kFunctions = {
 };
 
 }  // namespace
+
+std::size_t value_weight(const Value& v, std::size_t limit) {
+  std::size_t total = 1;
+  if (v.type() == Value::Type::list) {
+    for (const Value& item : v.as_list()) {
+      if (total > limit) break;
+      total += item.type() == Value::Type::list || item.type() == Value::Type::map ? value_weight(item, limit - total) : 1;
+    }
+  } else if (v.type() == Value::Type::map) {
+    for (const auto& [key, item] : v.as_map()) {
+      if (total > limit) break;
+      total += item.type() == Value::Type::list || item.type() == Value::Type::map ? value_weight(item, limit - total) : 1;
+    }
+  }
+  return total;
+}
 
 void fail_at(const CallSite& site, const std::string& message, ErrorCategory category) {
   throw QueryError(message + " (in " + text::quote(site.text, 60) + ")", site.at, site.query, category);

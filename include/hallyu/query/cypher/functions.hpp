@@ -24,6 +24,10 @@ namespace hallyu::query::cypher {
 
 // The largest list a query may build (range(), collect(), list arithmetic): hostile queries stop here.
 inline constexpr std::size_t kMaxListSize = 1'000'000;
+// The most elements one value may hold counting nested lists and maps ([r, r, r] with r a long list).
+inline constexpr std::size_t kMaxValueElements = 4'000'000;
+// Elements of `v` counted through nested lists and maps (a scalar is 1); stops counting past `limit`.
+std::size_t value_weight(const Value& v, std::size_t limit = kMaxValueElements + 1);
 
 // Where a call sits, so errors can name it.
 struct CallSite {
