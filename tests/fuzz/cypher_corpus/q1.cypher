@@ -1,0 +1,1 @@
+MATCH (i:Idol {name: 'IU'})-[r:ACTED_IN]->(d:Drama) WHERE d.year >= 2018 RETURN i.name AS idol, d.name ORDER BY d.year DESC SKIP 1 LIMIT 5

@@ -1,0 +1,1 @@
+MATCH (n) RETURN n.id UNION ALL MATCH (n) RETURN n.name AS `n.id`

@@ -1,0 +1,1 @@
+CALL hallyu.degree({via: 'acted_in'}) YIELD node, score WHERE score > 0 RETURN node.name, score

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (n:`Idol`)-[r]-(m) RETURN n.`name`, type(r), labels(m), properties(r), keys(n)

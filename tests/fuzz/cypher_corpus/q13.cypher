@@ -1,0 +1,1 @@
+PROFILE MATCH (p)-[:ACTED_IN]->(d) RETURN p.name, count(*) * 10 AS score ORDER BY score DESC LIMIT 2

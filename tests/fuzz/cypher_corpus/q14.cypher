@@ -1,0 +1,1 @@
+RETURN toInteger('42'), toFloat('1.5'), substring('이지은', 1), split('a,b', ','), replace('a', 'a', 'b'), sum(1), avg(2.0)

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {id: 'iu'})-[*..5]-(b)) WHERE none(x IN nodes(p) WHERE x:Agency) RETURN p

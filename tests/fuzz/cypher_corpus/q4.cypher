@@ -1,0 +1,1 @@
+MATCH p = allShortestPaths((a)-[:acted_in*]->(b)) RETURN length(p)

@@ -1,0 +1,1 @@
+MATCH (a)-[*2]-(b), (c)-[*1..3]-(d) RETURN count(*)

@@ -1,0 +1,1 @@
+UNWIND [1, 2.5, 'x', null, true, [1], {k: 'v'}] AS x WITH x, count(*) AS c WHERE c > 1 RETURN x

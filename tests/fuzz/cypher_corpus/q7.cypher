@@ -1,0 +1,1 @@
+RETURN CASE WHEN 1 < 2 < 3 THEN 'a' ELSE 'b' END, CASE 1 WHEN 1 THEN 2 END, [x IN range(1, 5) WHERE x % 2 = 0 | x * x]

@@ -1,0 +1,1 @@
+RETURN $p, -(1), NOT true XOR false, 'a' STARTS WITH 'b', null IS NOT NULL, [1, 2][0..1], [1][..1], {a: 1}.a

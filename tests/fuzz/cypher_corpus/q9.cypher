@@ -1,0 +1,1 @@
+MATCH (n) WHERE (n)-[:PERFORMED]->(:Ost) AND NOT exists((n)-->()) RETURN count(DISTINCT n), collect(n.name)
