@@ -4,6 +4,9 @@
 
 #include "hallyu/error.hpp"
 #include "hallyu/format/json_results.hpp"
+#include "hallyu/format/query_result.hpp"
+#include "hallyu/query/cypher/query_error.hpp"
+#include "hallyu/query/run_query.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::server {
@@ -60,6 +63,10 @@ const std::vector<Api::Route>& Api::routes() {
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::crossovers(e, query::crossovers_request(p)));
        }},
+      {"/api/query", query::query_spec(), false,
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt& interrupt) {
+         return json_response(format::query_result_json(e.graph(), query::run_query(e, query::query_request(p), interrupt)));
+       }},
       {"/api/render.svg", query::render_spec(), false,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          query::RenderRequest request = query::render_request(p);
@@ -103,6 +110,20 @@ Response Api::handle(const Request& request) const {
     if (cache_.size() > 64) cache_.clear();
     cache_.emplace(key, response);
     return response;
+  } catch (const query::cypher::QueryError& e) {
+    Response r = error_response(http_status(e.category()), e.what(), {});
+    if (e.has_position()) {
+      // {"error", "line", "column", "caret"}: the place in the query, for the page to point at.
+      format::JsonWriter out;
+      out.start_object();
+      out.key("error"), out.string(e.what());
+      out.key("line"), out.integer(static_cast<long long>(e.position().line));
+      out.key("column"), out.integer(static_cast<long long>(e.position().column));
+      out.key("caret"), out.string(e.caret());
+      out.end_object();
+      r.body = out.str();
+    }
+    return r;
   } catch (const Error& e) {
     const auto* named = dynamic_cast<const NameError*>(&e);
     return error_response(http_status(e.category()), e.what(), named ? named->candidates() : std::vector<VertexId>{});

@@ -428,3 +428,54 @@ TEST_CASE("text output marks shared names with their ids", "[cli][names]") {
   auto path = run_hallyu({"path", "jin-bts", "jin-lovelyz", "--data", twins});
   CHECK_THAT(path.out, Contains("Jin [jin-bts] -> BTS -> X -> Lovelyz -> Jin [jin-lovelyz]"));
 }
+
+TEST_CASE("query: tables, JSON, CSV, parameters, files, standard input and errors", "[cli][query]") {
+  std::string mini = fixture("mini.json");
+  const std::string q = "MATCH (i:Idol)-[r:ACTED_IN]->(d:Drama) RETURN i.name AS idol, d.name AS drama, r.year AS year ORDER BY year, drama";
+  auto table = run_hallyu({"query", q, "--data", mini});
+  REQUIRE(table.exit_code == 0);
+  CHECK_THAT(table.out, StartsWith("idol"));
+  CHECK_THAT(table.out, Contains("IU"));
+  auto json = parse(run_hallyu({"query", q, "--json", "--data", mini}).out);
+  CHECK(json["columns"].Size() == 3);
+  std::size_t rows = json["rows"].Size();
+  CHECK(rows >= 2);
+  CHECK_THAT(table.out, Contains(std::to_string(rows) + " rows"));
+  auto csv = run_hallyu({"query", q, "--csv", "--data", mini});
+  CHECK_THAT(csv.out, StartsWith("idol,drama,year\r\n"));
+  CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == static_cast<long>(rows + 1));
+  // Parameters: a literal (2019 is a number) or text.
+  auto param = parse(run_hallyu({"query", "MATCH (d:Drama) WHERE d.year = $y RETURN d.id AS id ORDER BY id", "--param", "y=2019", "--json",
+                                 "--data", mini}).out);
+  REQUIRE(param["rows"].Size() >= 1);
+  CHECK(std::string(param["rows"][0][0].GetString()) == "hotel-del-luna");
+  auto text_param = parse(run_hallyu({"query", "MATCH (n {name: $name}) RETURN n.id", "--param", "name=IU", "--json", "--data", mini}).out);
+  CHECK(std::string(text_param["rows"][0][0].GetString()) == "iu");
+  // From a file and from standard input.
+  std::string file = write_scratch("q.cypher", "MATCH (n:Group) RETURN count(n) AS groups");
+  auto from_file = parse(run_hallyu({"query", "-f", file, "--json", "--data", mini}).out);
+  CHECK(from_file["rows"][0][0].GetInt() == 2);
+  auto from_stdin = hallyu::test::run_hallyu_with_input({"query", "--json", "--data", mini}, "MATCH (n:Network) RETURN count(*)");
+  CHECK(parse(from_stdin.out)["rows"][0][0].GetInt() == 2);
+  // Errors: exit 2, the message line first, then the query line and a caret.
+  auto bad = run_hallyu({"query", "MATCH (i:Idol RETURN i", "--data", mini});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK_THAT(bad.err, StartsWith("hallyu: line 1, column 15: expected ')'"));
+  CHECK_THAT(bad.err, Contains("\nMATCH (i:Idol RETURN i\n              ^\n"));
+  auto unknown = run_hallyu({"query", "MATCH (i:Idl) RETURN i", "--data", mini});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, StartsWith("hallyu: line 1, column"));
+  CHECK_THAT(unknown.err, Contains("unknown label 'Idl' (did you mean 'idol'?)"));
+  auto write = run_hallyu({"query", "CREATE (n:Idol {name: 'X'})", "--data", mini});
+  CHECK(write.exit_code == 2);
+  CHECK_THAT(write.err, Contains("read-only"));
+  check_one_line_error(run_hallyu({"query", "MATCH (n) RETURN n", "--param", "=3", "--data", mini}), "param takes NAME=VALUE");
+  // A diagram of what the query returned.
+  std::string svg = hallyu::test::scratch_dir() / "q.svg";
+  auto drawn = run_hallyu({"query", "MATCH p = shortestPath((a {id: 'iu'})-[*]-(b {id: 'd-o'})) RETURN p", "--render", svg, "--data", mini});
+  REQUIRE(drawn.exit_code == 0);
+  std::string body = hallyu::test::slurp(svg);
+  CHECK_THAT(body, Contains("<svg"));
+  CHECK_THAT(body, Contains("D.O."));
+}

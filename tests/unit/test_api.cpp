@@ -97,3 +97,24 @@ TEST_CASE("api handler: long work stops at the time budget or when the client go
   server::Request present{"/api/centrality", {{"metric", "betweenness"}}, [] { return false; }};
   CHECK(api.handle(present).status == 200);
 }
+
+TEST_CASE("api handler: /api/query answers like the CLI and places errors", "[api][query]") {
+  Graph g = test::mini_graph();
+  server::Api api(g);
+  auto ok = get(api, "/api/query", {{"q", "MATCH (n:Drama) WHERE n.year >= $y RETURN n.id AS id ORDER BY id"}, {"param", "y=2018"}});
+  REQUIRE(ok.status == 200);
+  auto d = body(ok);
+  CHECK(std::string(d["columns"][0].GetString()) == "id");
+  CHECK(d["rows"].Size() == 2);  // Hotel Del Luna (2019) and My Mister (2018)
+  auto bad = get(api, "/api/query", {{"q", "MATCH (n:Idol RETURN n"}});
+  CHECK(bad.status == 400);
+  auto e = body(bad);
+  CHECK(e["line"].GetInt() == 1);
+  CHECK(e["column"].GetInt() == 15);
+  CHECK_THAT(std::string(e["caret"].GetString()), Catch::Matchers::EndsWith("^"));
+  CHECK(get(api, "/api/query", {{"q", "MATCH (n) DETACH DELETE n"}}).status == 400);
+  // The server caps rows at 10,000.
+  auto capped = body(get(api, "/api/query", {{"q", "UNWIND range(1, 20000) AS x RETURN x"}}));
+  CHECK(capped["rows"].Size() == 10000);
+  CHECK(capped["truncated"].GetBool());
+}
