@@ -191,6 +191,24 @@ TEST_CASE("errors writing standard output exit non-zero with one message", "[cli
   CHECK_THAT(r.err, StartsWith("hallyu: /dev/full: write failed"));
 }
 
+TEST_CASE("control and bidi characters in attributes never reach the terminal raw", "[cli][escaping]") {
+  std::string data = write_scratch("steer.json", R"({"format": "hallyu/1", "entities": [
+    {"id": "a", "kind": "idol", "name": "A"}, {"id": "d", "kind": "drama", "name": "D"}],
+    "relations": [{"from": "a", "to": "d", "type": "acted_in", "role": "x\u001b[2J\r\u0000\u009b\u202eevil\u2069"}]})");
+  for (std::vector<std::string> args : {std::vector<std::string>{"path", "a", "d"}, {"path", "a", "d", "--json"},
+                                        {"neighbors", "a"}, {"show", "d", "--json"}}) {
+    args.push_back("--data"), args.push_back(data);
+    auto r = run_hallyu(args);
+    INFO(r.out);
+    CHECK(r.exit_code == 0);
+    for (std::string raw : {std::string("\x1b"), std::string("\r"), std::string(1, '\0'), std::string("\xc2\x9b"),
+                            std::string("\xe2\x80\xae"), std::string("\xe2\x81\xa9")}) {
+      CHECK(r.out.find(raw) == std::string::npos);
+    }
+  }
+  CHECK_THAT(run_hallyu({"path", "a", "d", "--data", data}).out, Contains("as x\\u001b[2J\\r\\u0000\\u009b\\u202eevil\\u2069"));
+}
+
 TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][errors]") {
   auto r = run_hallyu({"stats", "--frobnicate"});
   CHECK(r.exit_code == 2);
