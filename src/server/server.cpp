@@ -81,6 +81,15 @@ std::string url_decode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
 Request parse_target(std::string_view target) {
   Request request;
   std::size_t question = target.find('?');
@@ -101,14 +110,6 @@ Request parse_target(std::string_view target) {
   }
   return request;
 }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
 
 // Whether a Host header names this server (DNS rebinding: a hostile page whose name resolves to
 // 127.0.0.1 sends its own name). The name must be a loopback name, the --bind address, the address
@@ -146,10 +147,17 @@ bool host_allowed(std::string_view host, const ServeOptions& options, int port, 
 
 namespace {
 
+// Endpoints whose cost grows with the graph and the parameters run on their own pool, so that a
+// few expensive requests cannot queue ahead of the cheap ones (stats, search, entity, ...).
+bool is_expensive(const std::string& path) {
+  return path == "/api/centrality" || path == "/api/clusters" || path == "/api/render.svg" || path == "/api/crossovers";
+}
+
 struct Shared {
   const Api& api;
   const ServeOptions& options;
   asio::thread_pool& workers;
+  asio::thread_pool& heavy_workers;
   int port = 0;
   std::size_t open_connections = 0;  // touched on the I/O thread only
 };
@@ -211,7 +219,8 @@ class Session : public std::enable_shared_from_this<Session> {
     // a response, and error bodies are never cut.
     if (request.path.rfind("/api/", 0) == 0) {
       // The API may compute for a while: off the I/O thread, answered back on it.
-      asio::post(shared_.workers, [self = shared_from_this(), request = std::move(request), version, keep_alive, head] {
+      asio::thread_pool& pool = is_expensive(request.path) ? shared_.heavy_workers : shared_.workers;
+      asio::post(pool, [self = shared_from_this(), request = std::move(request), version, keep_alive, head] {
         StringResponse res;
         try {
           Response response = self->shared_.api.handle(request);
@@ -284,12 +293,15 @@ class Session : public std::enable_shared_from_this<Session> {
 struct Server::Impl {
   Api api;
   ServeOptions options;
-  asio::thread_pool workers;
-  Shared shared{api, options, workers};
+  asio::thread_pool workers, heavy_workers;
+  Shared shared{api, options, workers, heavy_workers};
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
   Impl(const Graph& graph, ServeOptions o)
-      : api(graph), options(std::move(o)), workers(options.workers != 0 ? options.workers : std::max(4u, std::thread::hardware_concurrency())) {}
+      : api(graph),
+        options(std::move(o)),
+        workers(options.workers != 0 ? options.workers : std::max(4u, std::thread::hardware_concurrency())),
+        heavy_workers(std::max(2u, std::thread::hardware_concurrency())) {}
 
   void accept() {
     acceptor.async_accept(io, [this](beast::error_code ec, tcp::socket socket) {
@@ -312,6 +324,7 @@ Server::Server(const Graph& graph, ServeOptions options) : impl_(std::make_uniqu
 Server::~Server() {
   impl_->io.stop();
   impl_->workers.join();  // before `io` goes: a running API call posts its answer there
+  impl_->heavy_workers.join();
 }
 
 void Server::run(const std::function<void(int port)>& on_listening) {

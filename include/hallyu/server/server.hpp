@@ -25,8 +25,13 @@ struct ServeOptions {
   std::chrono::milliseconds request_timeout{5000};
   std::chrono::milliseconds write_timeout{10000};  // to send one response
   std::size_t max_connections = 512;               // more are closed at once
-  unsigned workers = 0;                             // threads for API requests; 0: max(4, cores)
+  unsigned workers = 0;  // threads for cheap API requests; 0: max(4, cores). Centrality, clusters,
+                         // crossovers and render.svg have their own max(2, cores) threads.
 };
+
+// A request target ("/api/path?from=iu&to=d-o") as an Api request: path and parameters
+// percent-decoded ('+' is a space in parameters); a broken escape stays as written.
+Request parse_target(std::string_view target);
 
 // Whether a Host header value names this server: see ServeOptions::allowed_hosts; a port, when
 // given, must be `port`; without one, `port` must be 80. `local_address`: where the client connected.
