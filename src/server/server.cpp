@@ -159,7 +159,8 @@ struct Shared {
   asio::thread_pool& workers;
   asio::thread_pool& heavy_workers;
   int port = 0;
-  std::size_t open_connections = 0;  // touched on the I/O thread only
+  // A session usually ends on the I/O thread, but may end on a worker that held it last.
+  std::atomic<std::size_t> open_connections{0};
 };
 
 // One connection: read a request within the deadline, answer it, repeat while kept alive.

@@ -332,6 +332,25 @@ TEST_CASE("server: slow requests and idle connections are cut off", "[server][sl
   CHECK(closed);
 }
 
+TEST_CASE("server: connections over the limit are closed at once, and the limit frees up", "[server][slow]") {
+  server::ServeOptions options{"127.0.0.1", 0};
+  options.max_connections = 4;
+  Fixture small(options);
+  std::string request = get_request("/api/stats", "127.0.0.1:" + std::to_string(small.port()));
+  {
+    std::vector<std::unique_ptr<RawConnection>> held;
+    for (int i = 0; i < 4; ++i) held.push_back(std::make_unique<RawConnection>(small.port()));
+    std::this_thread::sleep_for(milliseconds(200));
+    RawConnection extra(small.port());
+    bool closed = false;
+    extra.send(request);
+    CHECK(extra.receive(milliseconds(3000), &closed).empty());
+    CHECK(closed);
+  }
+  std::this_thread::sleep_for(milliseconds(200));
+  CHECK(status_of(raw_request(small.port(), request)) == 200);
+}
+
 TEST_CASE("server: multi-range requests cannot amplify a response; errors are never ranged", "[server][range]") {
   int port = fixture().port();
   std::string host = "127.0.0.1:" + std::to_string(port);
