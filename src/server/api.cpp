@@ -27,7 +27,9 @@ Response json_of(const query::Engine& engine, const Result& result) {
 const std::vector<Api::Route>& Api::routes() {
   static const std::vector<Route> table = {
       {"/api/stats", query::stats_spec(), false,
-       [](const query::Engine& e, const query::Parameters&) { return json_of(e, query::stats(e)); }},
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::stats(e, query::stats_request(p)));
+       }},
       {"/api/search", query::search_spec(), false,
        [](const query::Engine& e, const query::Parameters& p) {
          return json_of(e, query::search(e, query::search_request(p)));
@@ -59,6 +61,10 @@ const std::vector<Api::Route>& Api::routes() {
       {"/api/crossovers", query::crossovers_spec(), true,
        [](const query::Engine& e, const query::Parameters& p) {
          return json_of(e, query::crossovers(e, query::crossovers_request(p)));
+       }},
+      {"/api/timeline", query::timeline_spec(), false,
+       [](const query::Engine& e, const query::Parameters& p) {
+         return json_of(e, query::timeline(e, query::timeline_request(p)));
        }},
       {"/api/render.svg", query::render_spec(), false,
        [](const query::Engine& e, const query::Parameters& p) {
