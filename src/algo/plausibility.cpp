@@ -43,9 +43,9 @@ std::vector<Finding> plausibility_findings(const Graph& g, const std::vector<Yea
           int low = *first - options.max_drama_year_gap, high = last.value_or(*first) + options.max_drama_year_gap;
           if (*own < low || *own > high) {
             add(kCreditOutsideDrama, r,
-                "acted_in year " + std::to_string(*own) + " is more than " + std::to_string(options.max_drama_year_gap) +
-                    " year from the years of " + label(g, rel.to) + " (" + std::to_string(*first) +
-                    (last ? "-" + std::to_string(*last) : "") + ")");
+                "acted_in year " + std::to_string(*own) + " is more than " +
+                    std::to_string(options.max_drama_year_gap) + " year from the years of " + label(g, rel.to) + " (" +
+                    std::to_string(*first) + (last ? "-" + std::to_string(*last) : "") + ")");
           }
         }
         auto billing = attribute_text(rel.attributes, "billing");
@@ -62,11 +62,12 @@ std::vector<Finding> plausibility_findings(const Graph& g, const std::vector<Yea
         auto status = attribute_text(rel.attributes, "status");
         if (since && until && *until < *since) {
           add(kUntilBeforeSince, r,
-              "until " + std::to_string(*until) + " is before since " + std::to_string(*since) + " (" + label(g, rel.from) +
-                  " " + std::string(to_string(rel.type)) + " " + label(g, rel.to) + ")");
+              "until " + std::to_string(*until) + " is before since " + std::to_string(*since) + " (" +
+                  label(g, rel.from) + " " + std::string(to_string(rel.type)) + " " + label(g, rel.to) + ")");
         }
         bool ended = span.last != kLatestYear;
-        if (ended && ((status && *status == "current") || (rel.type == RelationType::member_of && status != "former"))) {
+        if (ended &&
+            ((status && *status == "current") || (rel.type == RelationType::member_of && status != "former"))) {
           add(kStatusDisagrees, r,
               label(g, rel.from) + " " + std::string(to_string(rel.type)) + " " + label(g, rel.to) + " has until " +
                   std::to_string(span.last) + " but status " + (status ? "'" + *status + "'" : "current (none given)"));
@@ -86,7 +87,8 @@ std::vector<Finding> plausibility_findings(const Graph& g, const std::vector<Yea
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   for (const auto& [person, by_year] : leads) {

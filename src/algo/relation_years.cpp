@@ -78,7 +78,9 @@ YearSpan relation_year_span(const Graph& g, RelationId r) {
   if (auto own = year_attribute(rel.attributes, "year")) return point(*own);
   std::optional<int> year;
   switch (rel.type) {
-    case RelationType::acted_in: year = entity_year(g, rel.to); break;
+    case RelationType::acted_in:
+      year = entity_year(g, rel.to);
+      break;
     case RelationType::aired_on: {
       // A drama that ran for several seasons airs through its last_year.
       year = entity_year(g, rel.from);
@@ -98,7 +100,8 @@ YearSpan relation_year_span(const Graph& g, RelationId r) {
       year = entity_year(g, rel.from);
       if (!year) year = entity_year(g, rel.to);
       break;
-    default: break;
+    default:
+      break;
   }
   return year ? point(*year) : YearSpan{};
 }

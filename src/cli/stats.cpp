@@ -44,10 +44,12 @@ void register_stats(CLI::App& app, Registry& registry) {
     }
     print_line("");
     print_line("dramas by network" +
-               (r.by_year.empty() ? std::string()
-                                  : ", " + std::to_string(r.by_year.front().year) + "-" + std::to_string(r.by_year.back().year)) +
+               (r.by_year.empty()
+                    ? std::string()
+                    : ", " + std::to_string(r.by_year.front().year) + "-" + std::to_string(r.by_year.back().year)) +
                ":");
-    for (const auto& [network, count] : r.networks) print_line("  " + text::pad(in.graph.entity(network).name, 20) + std::to_string(count));
+    for (const auto& [network, count] : r.networks)
+      print_line("  " + text::pad(in.graph.entity(network).name, 20) + std::to_string(count));
     return 0;
   });
 }

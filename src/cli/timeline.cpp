@@ -11,8 +11,8 @@ void register_timeline(CLI::App& app, Registry& registry) {
     query::TimelineResult r = query::timeline(in.engine, query::timeline_request(in.parameters));
     if (in.json) return print_line(format::to_json(in.graph, r)), 0;
     const Entity& e = in.graph.entity(r.entity);
-    print_line(e.name + "  (" + std::string(to_string(e.kind)) + ", id " + e.id + "): " + std::to_string(r.events.size()) +
-               (r.events.size() == 1 ? " event" : " events"));
+    print_line(e.name + "  (" + std::string(to_string(e.kind)) + ", id " + e.id +
+               "): " + std::to_string(r.events.size()) + (r.events.size() == 1 ? " event" : " events"));
     for (const query::TimelineEvent& event : r.events) {
       print_line("  " + (event.year ? std::to_string(*event.year) : std::string("----")) + "  " + event.text);
     }

@@ -44,8 +44,7 @@ std::string RecordPlaces::entity(const Graph& graph, VertexId v) const {
 
 std::string RecordPlaces::relation(const Graph& graph, RelationId r) const {
   const Relation& rel = graph.relation(r);
-  auto it = relations_.find(
-      relation_key(graph.entity(rel.from).id, graph.entity(rel.to).id, rel.type, rel.attributes));
+  auto it = relations_.find(relation_key(graph.entity(rel.from).id, graph.entity(rel.to).id, rel.type, rel.attributes));
   return it == relations_.end() ? "" : place(it->second);
 }
 

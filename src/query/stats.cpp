@@ -10,7 +10,8 @@
 namespace hallyu::query {
 namespace {
 
-std::vector<std::pair<VertexId, std::size_t>> ranked(const Graph& graph, const std::map<VertexId, std::size_t>& counts) {
+std::vector<std::pair<VertexId, std::size_t>> ranked(const Graph& graph,
+                                                     const std::map<VertexId, std::size_t>& counts) {
   std::vector<std::pair<VertexId, std::size_t>> out(counts.begin(), counts.end());
   std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : graph.entity(a.first).id < graph.entity(b.first).id;
@@ -79,11 +80,12 @@ void count_by_year(const Engine& engine, const algo::YearWindow& window, StatsRe
 const OperationSpec& stats_spec() {
   using T = ParameterSpec::Type;
   static const OperationSpec spec = [] {
-    OperationSpec s{"stats",
-                    "Count entities and relations by kind and type, and components; by_year: activity per year",
-                    {{"by_year", T::flag, "Per year: dramas, OSTs, idol and actor castings, dramas per network", false, ""}},
-                    "With years or as_of, relations and components count only those the window keeps, and by_year "
-                    "lists only its years."};
+    OperationSpec s{
+        "stats",
+        "Count entities and relations by kind and type, and components; by_year: activity per year",
+        {{"by_year", T::flag, "Per year: dramas, OSTs, idol and actor castings, dramas per network", false, ""}},
+        "With years or as_of, relations and components count only those the window keeps, and by_year "
+        "lists only its years."};
     for (ParameterSpec& p : years_parameters()) s.parameters.push_back(std::move(p));
     return s;
   }();

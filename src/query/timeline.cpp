@@ -26,14 +26,22 @@ std::string interval_text(const Graph& g, RelationId r, bool start) {
 
 std::string_view to_string(TimelineEvent::What what) {
   switch (what) {
-    case What::born: return "born";
-    case What::debuted: return "debuted";
-    case What::first_aired: return "first_aired";
-    case What::released: return "released";
-    case What::started: return "started";
-    case What::ended: return "ended";
-    case What::happened: return "happened";
-    case What::disbanded: return "disbanded";
+    case What::born:
+      return "born";
+    case What::debuted:
+      return "debuted";
+    case What::first_aired:
+      return "first_aired";
+    case What::released:
+      return "released";
+    case What::started:
+      return "started";
+    case What::ended:
+      return "ended";
+    case What::happened:
+      return "happened";
+    case What::disbanded:
+      return "disbanded";
   }
   return "happened";
 }

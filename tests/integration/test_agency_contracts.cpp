@@ -28,7 +28,6 @@ TEST_CASE("agency-networks on the bundled data equals the independent recomputat
     CHECK(rows[i]["count"].GetInt() == expected[i]["count"].GetInt());
     CHECK(rows[i]["artists"].GetInt() == expected[i]["artists"].GetInt());
     CHECK(rows[i]["total"].GetInt() == expected[i]["total"].GetInt());
-    CHECK(rows[i]["share"].GetDouble() ==
-          Approx(expected[i]["count"].GetDouble() / expected[i]["total"].GetDouble()));
+    CHECK(rows[i]["share"].GetDouble() == Approx(expected[i]["count"].GetDouble() / expected[i]["total"].GetDouble()));
   }
 }

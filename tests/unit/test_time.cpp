@@ -45,7 +45,8 @@ std::set<std::string> node_ids(const rapidjson::Value& nodes) {
 
 std::vector<std::string> path_ids(const rapidjson::Document& d, std::size_t i = 0) {
   std::vector<std::string> out;
-  for (const auto& n : d["paths"][static_cast<rapidjson::SizeType>(i)]["nodes"].GetArray()) out.push_back(n["id"].GetString());
+  for (const auto& n : d["paths"][static_cast<rapidjson::SizeType>(i)]["nodes"].GetArray())
+    out.push_back(n["id"].GetString());
   return out;
 }
 
@@ -76,7 +77,7 @@ TEST_CASE("relation years by type, and what each window keeps", "[time]") {
   CHECK(span("d3", "n2").first == 2018);              // aired_on: the drama's year
   CHECK(span("g1", "o1").first == 2016);              // performed: the OST's year
   CHECK(span("o1", "d2").first == 2016);
-  CHECK_FALSE(span("i1", "a1").dated);                // collaborated_with without a year
+  CHECK_FALSE(span("i1", "a1").dated);  // collaborated_with without a year
 
   algo::YearWindow years;
   years.first = 2016, years.last = 2019;
@@ -252,7 +253,7 @@ TEST_CASE("timeline: an entity's events in order, undated last, within the windo
                                             "2012 Actor One acted in Drama One (2012)",
                                             "2016 Actor One acted in Drama Two (2016)",
                                             "2018 Actor One acted in Drama Three (2018)",
-                                            "- Idol One collaborated with Actor One on Song Two",
+                                            "- Idol One collaborated with Actor One on 'Song Two'",
                                         });
   CHECK(texts({{"id", "a1"}, {"years", "2012-2016"}, {"strict_years", "true"}}) ==
         std::vector<std::string>{"2012 Actor One signed with Agency One", "2012 Actor One acted in Drama One (2012)",

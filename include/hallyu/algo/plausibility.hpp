@@ -13,8 +13,8 @@
 namespace hallyu::algo {
 
 struct PlausibilityOptions {
-  int min_age_at_first_credit = 6;   // acting or singing before birth_year + this is implausible
-  int max_drama_year_gap = 1;        // an acted_in year this far from its drama's years is implausible
+  int min_age_at_first_credit = 6;     // acting or singing before birth_year + this is implausible
+  int max_drama_year_gap = 1;          // an acted_in year this far from its drama's years is implausible
   std::size_t max_leads_per_year = 3;  // more leading roles in dramas of one year suggests a namesake
 };
 

@@ -28,9 +28,9 @@ struct StatsResult {
   std::array<std::size_t, kRelationTypeCount> by_type{};
   std::size_t components = 0, largest_component = 0;
   std::vector<std::string> sources;
-  bool windowed = false;                    // relations and components count only the window's
+  bool windowed = false;  // relations and components count only the window's
   bool by_year_requested = false;
-  std::vector<YearCounts> by_year;          // oldest first; only years with something in them
+  std::vector<YearCounts> by_year;                         // oldest first; only years with something in them
   std::vector<std::pair<VertexId, std::size_t>> networks;  // dramas per network over those years, most first
 };
 const OperationSpec& stats_spec();

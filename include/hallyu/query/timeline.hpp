@@ -9,7 +9,7 @@
 namespace hallyu::query {
 
 struct TimelineRequest {
-  std::string id;  // id, name or alias
+  std::string id;        // id, name or alias
   FilterRequest filter;  // relations the filter drops are left out; with a year window, so are events outside it
 };
 
