@@ -233,7 +233,8 @@ TEST_CASE("timeline: an entity's events in order, undated last, within the windo
   server::Api api(g);
   auto texts = [&](std::multimap<std::string, std::string> p) {
     std::vector<std::string> out;
-    for (const auto& e : call(api, "/api/timeline", std::move(p))["events"].GetArray()) {
+    rapidjson::Document d = call(api, "/api/timeline", std::move(p));  // alive through the loop
+    for (const auto& e : d["events"].GetArray()) {
       out.push_back((e["year"].IsNull() ? std::string("-") : std::to_string(e["year"].GetInt())) + " " +
                     e["text"].GetString());
     }
