@@ -1,4 +1,4 @@
-// Crossover patterns between music and drama, found in one pass over the relations.
+// Crossover patterns found in the graph under a traversal filter, with agency credits bounded by contracts.
 #include "hallyu/algo/crossovers.hpp"
 
 #include <algorithm>
@@ -30,32 +30,87 @@ std::string percent(double share) {
 
 bool by_id(const Graph& g, VertexId a, VertexId b) { return g.entity(a).id < g.entity(b).id; }
 
-// The graph's relations of one type, indexed both ways.
+// The graph's relations of one type that the filter allows, indexed both ways.
 struct Index {
   std::vector<std::vector<VertexId>> out, in;
-  Index(const Graph& g, RelationType type, bool skip_former = false) : out(g.entity_count()), in(g.entity_count()) {
-    for (const Relation& r : g.relations()) {
-      if (r.type != type) continue;
-      if (skip_former) {
-        auto status = attribute_text(r.attributes, "status");
-        if (status && *status == "former") continue;
-      }
-      out[r.from].push_back(r.to);
-      in[r.to].push_back(r.from);
+  Index(const Graph& g, const TraversalFilter& filter, RelationType type, bool skip_former = false)
+      : out(g.entity_count()), in(g.entity_count()) {
+    for (RelationId r = 0; r < g.relation_count(); ++r) {
+      const Relation& rel = g.relation(r);
+      if (rel.type != type || !usable(g, filter, r)) continue;
+      if (skip_former && is_former(rel)) continue;
+      out[rel.from].push_back(rel.to);
+      in[rel.to].push_back(rel.from);
     }
     for (auto& list : out) std::sort(list.begin(), list.end()), list.erase(std::unique(list.begin(), list.end()), list.end());
     for (auto& list : in) std::sort(list.begin(), list.end()), list.erase(std::unique(list.begin(), list.end()), list.end());
   }
+  static bool usable(const Graph& g, const TraversalFilter& filter, RelationId r) {
+    const Relation& rel = g.relation(r);
+    return filter.allows_relation(g, r) && filter.allows_vertex(g, rel.from) && filter.allows_vertex(g, rel.to);
+  }
+  static bool is_former(const Relation& rel) {
+    auto status = attribute_text(rel.attributes, "status");
+    return status && *status == "former";
+  }
 };
+
+// The years an artist was the agency's: [first, last], inclusive.
+struct Term {
+  int first, last;
+};
+
+bool within(const std::vector<Term>& terms, const YearSpan& credit) {
+  for (const Term& t : terms) {
+    if (credit.dated ? (t.first <= credit.first && credit.first <= t.last)
+                     : (t.first == kEarliestYear && t.last == kLatestYear)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Every artist of `agency` with the years each was its artist: from their own contracts, and as
+// members of groups under contract (the overlap of contract and membership).
+std::map<VertexId, std::vector<Term>> agency_terms(const Graph& g, const TraversalFilter& filter,
+                                                   const std::vector<YearSpan>& spans, VertexId agency) {
+  std::map<VertexId, std::vector<Term>> terms;
+  for (Graph::Arc arc : g.arcs(agency)) {
+    const Relation& contract = g.relation(arc.relation);
+    if (contract.type != RelationType::signed_to || contract.to != agency || !Index::usable(g, filter, arc.relation)) continue;
+    const YearSpan& signed_years = spans[arc.relation];
+    terms[contract.from].push_back({signed_years.first, signed_years.last});
+    if (g.kind(contract.from) != Kind::group) continue;
+    for (Graph::Arc m : g.arcs(contract.from)) {
+      const Relation& membership = g.relation(m.relation);
+      if (membership.type != RelationType::member_of || membership.to != contract.from || !Index::usable(g, filter, m.relation)) {
+        continue;
+      }
+      const YearSpan& member_years = spans[m.relation];
+      // A former member with no leaving year: we know they left, not when, so no year is theirs.
+      if (Index::is_former(membership) && member_years.last == kLatestYear) continue;
+      int first = std::max<int>(signed_years.first, member_years.first);
+      int last = std::min<int>(signed_years.last, member_years.last);
+      if (first <= last) terms[membership.from].push_back({first, last});
+    }
+  }
+  return terms;
+}
 
 bool contains(const std::vector<VertexId>& sorted, VertexId v) { return std::binary_search(sorted.begin(), sorted.end(), v); }
 
 }  // namespace
 
 Crossovers find_crossovers(const Graph& g, const CrossoverOptions& options) {
+  return find_crossovers(g, TraversalFilter{}, relation_years(g), options);
+}
+
+Crossovers find_crossovers(const Graph& g, const TraversalFilter& filter, const std::vector<YearSpan>& spans,
+                           const CrossoverOptions& options) {
   Crossovers result;
-  Index acted(g, RelationType::acted_in), performed(g, RelationType::performed), ost_of(g, RelationType::ost_of);
-  Index members_now(g, RelationType::member_of, true), signed_to(g, RelationType::signed_to), aired(g, RelationType::aired_on);
+  Index acted(g, filter, RelationType::acted_in), performed(g, filter, RelationType::performed);
+  Index ost_of(g, filter, RelationType::ost_of), members_now(g, filter, RelationType::member_of, true);
+  Index aired(g, filter, RelationType::aired_on);
   auto year = [&](VertexId drama) { return attribute_integer(g.entity(drama).attributes, "year").value_or(0); };
 
   for (VertexId v = 0; v < g.entity_count(); ++v) {
@@ -110,25 +165,29 @@ Crossovers find_crossovers(const Graph& g, const CrossoverOptions& options) {
     }
   }
 
-  // Agencies: their artists, then where those artists meet.
+  // Agencies: their artists and the years each was theirs, then where those artists meet in those years.
   for (VertexId agency = 0; agency < g.entity_count(); ++agency) {
     if (g.kind(agency) != Kind::agency) continue;
-    std::set<VertexId> artists;
-    for (VertexId a : signed_to.in[agency]) {
-      artists.insert(a);
-      if (g.kind(a) == Kind::group) artists.insert(members_now.in[a].begin(), members_now.in[a].end());
-    }
     std::map<VertexId, std::set<VertexId>> in_drama;  // drama -> the agency's artists in it
     std::map<VertexId, std::size_t> network_credits;
+    std::map<VertexId, std::set<VertexId>> network_artists;
     std::size_t credits = 0;
-    for (VertexId artist : artists) {
-      for (VertexId drama : acted.out[artist]) {
+    for (const auto& [artist, terms] : agency_terms(g, filter, spans, agency)) {
+      std::map<VertexId, YearSpan> dramas;  // distinct dramas acted in (two roles are one credit)
+      for (Graph::Arc arc : g.arcs(artist)) {
+        const Relation& rel = g.relation(arc.relation);
+        if (rel.from != artist || !Index::usable(g, filter, arc.relation)) continue;
+        if (rel.type == RelationType::acted_in) {
+          dramas.emplace(rel.to, spans[arc.relation]);
+        } else if (rel.type == RelationType::performed && within(terms, spans[arc.relation])) {
+          for (VertexId drama : ost_of.out[rel.to]) in_drama[drama].insert(artist);
+        }
+      }
+      for (const auto& [drama, when] : dramas) {
+        if (!within(terms, when)) continue;
         in_drama[drama].insert(artist);
         ++credits;
-        for (VertexId network : aired.out[drama]) ++network_credits[network];
-      }
-      for (VertexId ost : performed.out[artist]) {
-        for (VertexId drama : ost_of.out[ost]) in_drama[drama].insert(artist);
+        for (VertexId network : aired.out[drama]) ++network_credits[network], network_artists[network].insert(artist);
       }
     }
     for (auto& [drama, involved_artists] : in_drama) {
@@ -142,13 +201,13 @@ Crossovers find_crossovers(const Graph& g, const CrossoverOptions& options) {
                  " artists in " + name(g, drama) + " (" + percent(row.share) + "): " + names(g, row.artists);
       result.agency_dramas.push_back(std::move(row));
     }
-    if (credits >= options.min_agency_credits && !network_credits.empty()) {
-      auto top = std::max_element(network_credits.begin(), network_credits.end(), [&](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second < b.second : by_id(g, b.first, a.first);
-      });
-      AgencyNetwork row{agency, top->first, top->second, credits, static_cast<double>(top->second) / static_cast<double>(credits), {}};
-      row.text = percent(row.share) + " of the acting credits of " + name(g, agency) + "'s artists (" + std::to_string(row.credits) +
-                 " of " + std::to_string(credits) + ") are dramas that aired on " + name(g, row.network);
+    for (const auto& [network, count] : network_credits) {
+      if (count < options.min_agency_credits) continue;
+      AgencyNetwork row{agency, network, count, network_artists[network].size(), credits,
+                        static_cast<double>(count) / static_cast<double>(credits), {}};
+      row.text = name(g, agency) + " on " + name(g, network) + ": " + std::to_string(count) + " acting credits by " +
+                 std::to_string(row.artists) + (row.artists == 1 ? " artist" : " artists") + " under contract (" +
+                 percent(row.share) + " of the agency's " + std::to_string(credits) + ")";
       result.agency_networks.push_back(std::move(row));
     }
   }
@@ -158,9 +217,10 @@ Crossovers find_crossovers(const Graph& g, const CrossoverOptions& options) {
     return std::make_pair(g.entity(a.agency).id, g.entity(a.drama).id) < std::make_pair(g.entity(b.agency).id, g.entity(b.drama).id);
   });
   std::sort(result.agency_networks.begin(), result.agency_networks.end(), [&](const AgencyNetwork& a, const AgencyNetwork& b) {
-    if (a.share != b.share) return a.share > b.share;
     if (a.credits != b.credits) return a.credits > b.credits;
-    return by_id(g, a.agency, b.agency);
+    if (a.artists != b.artists) return a.artists > b.artists;
+    if (a.share != b.share) return a.share > b.share;
+    return std::make_pair(g.entity(a.agency).id, g.entity(a.network).id) < std::make_pair(g.entity(b.agency).id, g.entity(b.network).id);
   });
 
   for (VertexId singer = 0; singer < g.entity_count(); ++singer) {

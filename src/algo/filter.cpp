@@ -44,6 +44,17 @@ void TraversalFilter::avoid(VertexId v) {
   if (at == avoided.end() || *at != v) avoided.insert(at, v);
 }
 
+void TraversalFilter::keep_years(const std::vector<YearSpan>& spans, const YearWindow& window) {
+  if (!window.active()) {
+    years_.reset(), kept_in_years_ = nullptr;
+    return;
+  }
+  auto kept = std::make_shared<std::vector<std::uint8_t>>(spans.size());
+  for (std::size_t r = 0; r < spans.size(); ++r) (*kept)[r] = window.allows(spans[r]) ? 1 : 0;
+  kept_in_years_ = kept->data();
+  years_ = std::move(kept);
+}
+
 RelationTypeSet parse_relation_types(const std::vector<std::string>& words) {
   return parse_set(words, kAllRelationTypes, parse_relation_type, "relation type");
 }

@@ -76,5 +76,7 @@ void register_render(CLI::App& app, Registry& registry);
 void register_serve(CLI::App& app, Registry& registry);
 void register_snapshot(CLI::App& app, Registry& registry);
 void register_query(CLI::App& app, Registry& registry);
+void register_timeline(CLI::App& app, Registry& registry);
+void register_check(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

@@ -37,7 +37,7 @@ void register_crossovers(CLI::App& app, Registry& registry) {
     if (r.wants("agency-pipelines"))
       gap(), print_section("Agency pipelines: dramas where an agency's artists gather", found.agency_dramas, top);
     if (r.wants("agency-networks"))
-      gap(), print_section("Agency pipelines: each agency's leading network", found.agency_networks, top);
+      gap(), print_section("Agency networks: acting credits under contract, by agency and network", found.agency_networks, top);
     if (r.wants("ost-specialists")) gap(), print_section("OST specialists", found.ost_specialists, top);
     return 0;
   });

@@ -41,10 +41,12 @@ int dispatch(int argc, char** argv) {
   hallyu::cli::register_centrality(app, registry);
   hallyu::cli::register_clusters(app, registry);
   hallyu::cli::register_crossovers(app, registry);
+  hallyu::cli::register_timeline(app, registry);
   hallyu::cli::register_render(app, registry);
   hallyu::cli::register_serve(app, registry);
   hallyu::cli::register_snapshot(app, registry);
   hallyu::cli::register_query(app, registry);
+  hallyu::cli::register_check(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

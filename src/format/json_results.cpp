@@ -41,7 +41,7 @@ void section(JsonWriter& out, const char* key, const std::vector<Row>& rows, std
 
 }  // namespace
 
-void write_json(JsonWriter& out, const Graph&, const query::StatsResult& result) {
+void write_json(JsonWriter& out, const Graph& graph, const query::StatsResult& result) {
   out.start_object();
   out.key("entities"), out.integer(static_cast<long long>(result.entities));
   out.key("relations"), out.integer(static_cast<long long>(result.relations));
@@ -58,6 +58,32 @@ void write_json(JsonWriter& out, const Graph&, const query::StatsResult& result)
   out.key("sources"), out.start_array();
   for (const std::string& source : result.sources) out.string(source);
   out.end_array();
+  if (result.by_year_requested) {
+    auto per_network = [&](const std::vector<std::pair<VertexId, std::size_t>>& counts) {
+      out.start_array();
+      for (const auto& [network, count] : counts) {
+        out.start_object();
+        out.key("id"), out.string(graph.entity(network).id);
+        out.key("name"), out.string(graph.entity(network).name);
+        out.key("dramas"), out.integer(static_cast<long long>(count));
+        out.end_object();
+      }
+      out.end_array();
+    };
+    out.key("by_year"), out.start_array();
+    for (const query::YearCounts& y : result.by_year) {
+      out.start_object();
+      out.key("year"), out.integer(y.year);
+      out.key("dramas"), out.integer(static_cast<long long>(y.dramas));
+      out.key("osts"), out.integer(static_cast<long long>(y.osts));
+      out.key("idol_castings"), out.integer(static_cast<long long>(y.idol_castings));
+      out.key("actor_castings"), out.integer(static_cast<long long>(y.actor_castings));
+      out.key("networks"), per_network(y.networks);
+      out.end_object();
+    }
+    out.end_array();
+    out.key("networks"), per_network(result.networks);
+  }
   out.end_object();
 }
 
@@ -274,6 +300,7 @@ void write_json(JsonWriter& out, const Graph& g, const query::CrossoversResult& 
       out.key("agency"), out.entity_ref(g, r.agency);
       out.key("network"), out.entity_ref(g, r.network);
       out.key("count"), out.integer(static_cast<long long>(r.credits));
+      out.key("artists"), out.integer(static_cast<long long>(r.artists));
       out.key("total"), out.integer(static_cast<long long>(r.total_credits));
       out.key("share"), out.number(r.share);
     });
@@ -285,6 +312,46 @@ void write_json(JsonWriter& out, const Graph& g, const query::CrossoversResult& 
       out.key("dramas"), refs(out, g, r.dramas);
     });
   }
+  out.end_object();
+}
+
+void write_json(JsonWriter& out, const query::CheckResult& result) {
+  out.start_object();
+  out.key("sources"), out.start_array();
+  for (const std::string& s : result.sources) out.string(s);
+  out.end_array();
+  out.key("entities"), out.integer(static_cast<long long>(result.entities));
+  out.key("relations"), out.integer(static_cast<long long>(result.relations));
+  out.key("warnings"), out.start_array();
+  for (const query::CheckWarning& w : result.warnings) {
+    out.start_object();
+    out.key("check"), out.string(w.check);
+    out.key("place"), out.string(w.place);
+    out.key("message"), out.string(w.message);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+void write_json(JsonWriter& out, const Graph& g, const query::TimelineResult& result) {
+  out.start_object();
+  out.key("entity"), out.entity_ref(g, result.entity);
+  out.key("events"), out.start_array();
+  for (const query::TimelineEvent& e : result.events) {
+    out.start_object();
+    out.key("year");
+    if (e.year) {
+      out.integer(*e.year);
+    } else {
+      out.null();
+    }
+    out.key("event"), out.string(query::to_string(e.what));
+    out.key("text"), out.string(e.text);
+    if (e.relation) out.key("relation"), out.relation(g, *e.relation);
+    out.end_object();
+  }
+  out.end_array();
   out.end_object();
 }
 

@@ -10,7 +10,7 @@ namespace hallyu::query {
 
 const OperationSpec& crossovers_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec{
+  static const OperationSpec spec = with_filter_parameters(OperationSpec{
       "crossovers",
       "Cross-promotion patterns between music and drama, explained",
       {{"pattern", T::list,
@@ -19,8 +19,10 @@ const OperationSpec& crossovers_spec() {
         false, ""},
        {"top", T::integer, "Rows per pattern (0: all)", false, ""},
        {"min_agency_artists", T::integer, "Agency pipelines: artists of the agency in one drama", false, ""},
+       {"min_agency_credits", T::integer, "Agency networks: acting credits of the agency on one network", false, ""},
        {"min_specialist_dramas", T::integer, "OST specialists: dramas sung for", false, ""}},
-      ""};
+      "Agency patterns count a drama for an agency only within the artist's contract with it (or their group's, "
+      "while a member)."});
   return spec;
 }
 
@@ -29,7 +31,9 @@ CrossoversRequest crossovers_request(const Parameters& parameters) {
   request.patterns = parameters.list("pattern");
   if (auto v = parameters.count("top")) request.top = *v;
   if (auto v = parameters.count("min_agency_artists")) request.thresholds.min_agency_artists = *v;
+  if (auto v = parameters.count("min_agency_credits")) request.thresholds.min_agency_credits = *v;
   if (auto v = parameters.count("min_specialist_dramas")) request.thresholds.min_specialist_dramas = *v;
+  request.filter = filter_request(parameters);
   return request;
 }
 
@@ -46,7 +50,8 @@ CrossoversResult crossovers(const Engine& engine, const CrossoversRequest& reque
     result.wanted.insert(p);
   }
   result.top = request.top;
-  result.found = algo::find_crossovers(engine.graph(), request.thresholds);
+  algo::TraversalFilter filter = engine.filter(request.filter);
+  result.found = algo::find_crossovers(engine.graph(), filter, engine.relation_years(), request.thresholds);
   return result;
 }
 

@@ -30,7 +30,9 @@ Response json_of(const query::Engine& engine, const Result& result) {
 const std::vector<Api::Route>& Api::routes() {
   static const std::vector<Route> table = {
       {"/api/stats", query::stats_spec(), false,
-       [](const query::Engine& e, const query::Parameters&, const query::Interrupt&) { return json_of(e, query::stats(e)); }},
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
+         return json_of(e, query::stats(e, query::stats_request(p)));
+       }},
       {"/api/search", query::search_spec(), false,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::search(e, query::search_request(p)));
@@ -66,6 +68,10 @@ const std::vector<Api::Route>& Api::routes() {
       {"/api/query", query::query_spec(), false,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt& interrupt) {
          return json_response(format::query_result_json(e.graph(), query::run_query(e, query::query_request(p), interrupt)));
+       }},
+      {"/api/timeline", query::timeline_spec(), false,
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
+         return json_of(e, query::timeline(e, query::timeline_request(p)));
        }},
       {"/api/render.svg", query::render_spec(), false,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {

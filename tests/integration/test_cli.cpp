@@ -518,3 +518,33 @@ TEST_CASE("query: tables, JSON, CSV, parameters, files, standard input and error
   CHECK_THAT(body, Contains("<svg"));
   CHECK_THAT(body, Contains("D.O."));
 }
+
+TEST_CASE("check: warnings with places, --strict exits 2, the bundled data passes", "[cli][check]") {
+  std::string bad = fixture("check/implausible.json");
+  auto warned = run_hallyu({"check", "--data", bad});
+  CHECK(warned.exit_code == 0);
+  CHECK_THAT(warned.out, Contains(bad + ":31:3: warning [until-before-since]: until 2019 is before since 2020"));
+  CHECK_THAT(warned.out, Contains("9 warnings"));
+  auto strict = run_hallyu({"check", "--strict", "--data", bad});
+  CHECK(strict.exit_code == 2);
+  CHECK(strict.err == "hallyu: 9 warnings (strict: warnings are errors)\n");
+  CHECK_THAT(strict.out, Contains("[many-leads-in-one-year]"));  // the warnings are shown first
+  auto json = run_hallyu({"check", "--json", "--data", bad});
+  REQUIRE(json.exit_code == 0);
+  CHECK(parse(json.out)["warnings"].Size() == 9);
+  auto bundled = run_hallyu({"check", "--strict"});
+  INFO(bundled.out);
+  CHECK(bundled.exit_code == 0);
+  CHECK_THAT(bundled.out, Contains("0 warnings"));
+}
+
+TEST_CASE("the year window on the command line: bad values name the parameter", "[cli][time]") {
+  check_one_line_error(run_hallyu({"neighbors", "IU", "--years", "2019-2016"}), "years must run forwards");
+  check_one_line_error(run_hallyu({"path", "IU", "Suzy", "--as-of", "x"}), "as_of must be a whole number");
+  auto window = run_hallyu({"stats", "--by-year", "--years", "2016-2019", "--json"});
+  REQUIRE(window.exit_code == 0);
+  auto d = parse(window.out);
+  REQUIRE(d["by_year"].Size() == 4);
+  CHECK(d["by_year"][0]["year"].GetInt() == 2016);
+  CHECK(d["by_year"][3]["year"].GetInt() == 2019);
+}

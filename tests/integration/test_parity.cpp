@@ -56,6 +56,16 @@ TEST_CASE("CLI --json and API responses are equal for every operation", "[parity
       {"/api/clusters", {"clusters"}, {}, {}},  // the defaults agree
       {"/api/crossovers", {"crossovers"}, {{"pattern", "idol-actors,self-osts"}, {"top", "3"}}, {}},
       {"/api/crossovers", {"crossovers"}, {}, {}},
+      // The year window means the same on both sides.
+      {"/api/stats", {"stats"}, {{"by_year", "true"}, {"years", "2010-2015"}}, {}},
+      {"/api/neighbors", {"neighbors"}, {{"id", "idol-1"}, {"radius", "2"}, {"years", "2010-2015"}}, {"id"}},
+      {"/api/path", {"path"}, {{"from", "idol-1"}, {"to", "idol-2"}, {"as_of", "2012"}, {"k", "2"}}, {"from", "to"}},
+      {"/api/degrees", {"degrees"}, {{"id", "idol-1"}, {"years", "-2012"}, {"strict_years", "true"}}, {"id"}},
+      {"/api/centrality", {"centrality"}, {{"metric", "degree"}, {"top", "5"}, {"years", "2016-"}}, {}},
+      {"/api/clusters", {"clusters"}, {{"method", "components"}, {"as_of", "2010"}}, {}},
+      {"/api/crossovers", {"crossovers"}, {{"years", "2005-2015"}, {"min_agency_credits", "1"}}, {}},
+      {"/api/timeline", {"timeline"}, {{"id", "idol-1"}}, {"id"}},
+      {"/api/timeline", {"timeline"}, {{"id", "idol-1"}, {"years", "2010-2020"}, {"strict_years", "true"}}, {"id"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = c.cli;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hallyu/algo/filter.hpp"
+#include "hallyu/algo/relation_years.hpp"
 #include "hallyu/graph.hpp"
 
 namespace hallyu::algo {
@@ -39,9 +41,10 @@ struct AgencyDrama {
 };
 struct AgencyNetwork {
   VertexId agency, network;
-  std::size_t credits = 0;        // acting credits of the agency's artists on that network
-  std::size_t total_credits = 0;  // all their acting credits
-  double share = 0;
+  std::size_t credits = 0;        // acting credits of the agency's artists on that network, under contract
+  std::size_t artists = 0;        // distinct artists behind those credits
+  std::size_t total_credits = 0;  // all their acting credits under contract with the agency
+  double share = 0;               // credits / total_credits
   std::string text;
 };
 struct OstSpecialist {
@@ -57,18 +60,25 @@ struct Crossovers {
   std::vector<GroupSynergy> group_synergy;
   std::vector<CoStarring> co_starring;
   std::vector<AgencyDrama> agency_dramas;    // by artists, then share
-  std::vector<AgencyNetwork> agency_networks;  // each agency's leading network, by share
+  std::vector<AgencyNetwork> agency_networks;  // every agency x network with enough credits, by credits
   std::vector<OstSpecialist> ost_specialists;  // by dramas, then OSTs
 };
 
 struct CrossoverOptions {
   std::size_t min_agency_artists = 2;   // an agency-drama pipeline needs this many of its artists
-  std::size_t min_agency_credits = 3;   // an agency-network share needs this many credits
+  std::size_t min_agency_credits = 3;   // an agency x network row needs this many credits
   std::size_t min_specialist_dramas = 2;
 };
 
-// An agency's artists: people and groups signed to it (contracts with "until" included: they were
-// its artists), and current members of groups signed to it (not former members).
+// Only relations and entities `filter` allows take part. An agency's credits respect time: a drama
+// (acting credit or OST) counts for an agency only when its year falls within a contract of the
+// artist with the agency, or, for a member of a group signed to it, within both the group's contract
+// and the membership. A former member whose leaving year is unknown counts for no agency through the
+// group (we cannot say when they were in it); a missing `since` or `until` is an open end. `spans`
+// is relation_years(graph).
+Crossovers find_crossovers(const Graph& graph, const TraversalFilter& filter, const std::vector<YearSpan>& spans,
+                           const CrossoverOptions& options = {});
+// Unfiltered.
 Crossovers find_crossovers(const Graph& graph, const CrossoverOptions& options = {});
 
 }  // namespace hallyu::algo

@@ -1,11 +1,14 @@
 // Which relations and entities a traversal may use. One filter type serves paths, neighbourhoods,
-// centrality, clusters and renderings, so "--via", "--exclude-kinds" and "--avoid" mean the same
-// thing everywhere (and are tested to change answers everywhere).
+// centrality, clusters, crossovers and renderings, so "--via", "--exclude-kinds", "--avoid" and the
+// year window ("--years", "--as-of") mean the same thing everywhere (and are tested to change answers
+// everywhere).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "hallyu/algo/relation_years.hpp"
 #include "hallyu/graph.hpp"
 
 namespace hallyu::algo {
@@ -15,8 +18,10 @@ struct TraversalFilter {
   KindSet excluded_kinds = 0;                         // never enter entities of these kinds
   std::vector<VertexId> avoided;                      // never enter these entities (kept sorted)
 
+  // Traversals ask allows_relation millions of times: the year window is decided once per filter
+  // into one byte per relation, so the question stays an array lookup.
   bool allows_relation(const Graph& graph, RelationId r) const {
-    return (relation_types & bit(graph.relation(r).type)) != 0;
+    return (relation_types & bit(graph.relation(r).type)) != 0 && (kept_in_years_ == nullptr || kept_in_years_[r] != 0);
   }
   bool allows_vertex(const Graph& graph, VertexId v) const;
   // May a traversal step along `arc` (relation allowed, neighbour enterable)?
@@ -24,7 +29,16 @@ struct TraversalFilter {
     return allows_relation(graph, arc.relation) && allows_vertex(graph, arc.neighbor);
   }
   void avoid(VertexId v);
-  bool is_unfiltered() const { return relation_types == kAnyRelationType && excluded_kinds == 0 && avoided.empty(); }
+  // Keep only relations whose span (relation_years(graph), indexed by RelationId) `window` allows.
+  void keep_years(const std::vector<YearSpan>& spans, const YearWindow& window);
+  bool has_year_window() const { return kept_in_years_ != nullptr; }
+  bool is_unfiltered() const {
+    return relation_types == kAnyRelationType && excluded_kinds == 0 && avoided.empty() && !has_year_window();
+  }
+
+ private:
+  std::shared_ptr<const std::vector<std::uint8_t>> years_;  // shared: filters are copied freely
+  const std::uint8_t* kept_in_years_ = nullptr;
 };
 
 // {"acted_in", "performed"} -> set ("acted-in" works too); throws UsageError naming the unknown word

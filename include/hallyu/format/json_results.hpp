@@ -8,6 +8,7 @@
 
 #include "hallyu/format/json_writer.hpp"
 #include "hallyu/query/centrality.hpp"
+#include "hallyu/query/check.hpp"
 #include "hallyu/query/clusters.hpp"
 #include "hallyu/query/crossovers.hpp"
 #include "hallyu/query/degrees.hpp"
@@ -17,10 +18,13 @@
 #include "hallyu/query/search.hpp"
 #include "hallyu/query/show.hpp"
 #include "hallyu/query/stats.hpp"
+#include "hallyu/query/timeline.hpp"
 
 namespace hallyu::format {
 
-// {"entities","relations","by_kind","by_type","components","largest_component","sources"}
+// {"entities","relations","by_kind","by_type","components","largest_component","sources",
+//  ["by_year":[{"year","dramas","osts","idol_castings","actor_castings","networks":[{"id","name","dramas"}]}],
+//   "networks":[{"id","name","dramas"}]]}
 void write_json(JsonWriter& out, const Graph& graph, const query::StatsResult& result);
 // {"id","name","kind","aliases","attributes","degree","relations":[...]}, relations in reading order
 void write_json(JsonWriter& out, const Graph& graph, const query::ShowResult& result);
@@ -38,6 +42,10 @@ void write_json(JsonWriter& out, const Graph& graph, const query::CentralityResu
 void write_json(JsonWriter& out, const Graph& graph, const query::ClustersResult& result);
 // {"idol_actors":[...],"self_osts":[...],...}: only the wanted patterns, `top` rows each (0: all)
 void write_json(JsonWriter& out, const Graph& graph, const query::CrossoversResult& result);
+// {"entity":{"id","name","kind"},"events":[{"year" (null when undated),"event","text",["relation":{...}]}]}
+void write_json(JsonWriter& out, const Graph& graph, const query::TimelineResult& result);
+// {"sources","entities","relations","warnings":[{"check","place","message"}]}
+void write_json(JsonWriter& out, const query::CheckResult& result);
 // {["file"],"format","layout","entities","relations","bytes"}
 void write_json(JsonWriter& out, const Graph& graph, const query::RenderResult& result, std::string_view file);
 // {"error": message, ["candidates": [{"id","name","kind"}]]}

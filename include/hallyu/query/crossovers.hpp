@@ -15,6 +15,7 @@ struct CrossoversRequest {
   std::vector<std::string> patterns;  // empty: all
   std::size_t top = 10;               // rows per pattern (0: all)
   algo::CrossoverOptions thresholds;
+  FilterRequest filter;
 };
 struct CrossoversResult {
   algo::Crossovers found;

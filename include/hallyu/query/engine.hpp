@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,11 +47,27 @@ struct Interrupt {
   static Interrupt within(std::chrono::milliseconds budget, std::function<bool()> client_gone = {});
 };
 
-// --via/--type, --exclude-kinds, --avoid: as requested (words and names), before resolution.
+// The year window as requested: years "2016-2019", "2016-", "-2010" or "2016"; as_of a year;
+// strict_years drops undated relations. See algo::YearWindow for what each keeps.
+struct YearsRequest {
+  std::string years;
+  std::optional<long long> as_of;
+  bool strict_years = false;
+};
+YearsRequest years_request(const Parameters& parameters);
+// The year window's specs (years, as_of, strict_years): part of filter_parameters(), and alone for
+// operations that count rather than traverse (stats).
+std::vector<ParameterSpec> years_parameters();
+// "2016-2019" -> the window; UsageError naming `years` or `as_of` for anything else.
+algo::YearWindow year_window(const YearsRequest& request);
+
+// --via/--type, --exclude-kinds, --avoid and the year window: as requested (words and names), before
+// resolution.
 struct FilterRequest {
   std::vector<std::string> via;            // relation types
   std::vector<std::string> exclude_kinds;  // kinds
   std::vector<std::string> avoid;          // ids or names
+  YearsRequest time;
 };
 FilterRequest filter_request(const Parameters& parameters);
 // The filter parameters' specs; `via_cli_names` are the CLI spellings of via ("--via" or "--type,--via").
@@ -69,8 +87,10 @@ class Engine {
 
   // An id, name or alias to one entity, or a NameError (not_found / ambiguous) with candidates.
   VertexId resolve(std::string_view name) const { return names_.resolve_one(name); }
-  // The one filter builder: relation types, excluded kinds and avoided entities, resolved.
+  // The one filter builder: relation types, excluded kinds, avoided entities and the year window.
   algo::TraversalFilter filter(const FilterRequest& request) const;
+  // When each relation holds (algo::relation_years), computed on first use and kept.
+  const std::vector<algo::YearSpan>& relation_years() const;
   // A list of kinds ("idol,actor"); empty means every kind.
   KindSet kinds(const std::vector<std::string>& words) const;
 
@@ -78,6 +98,8 @@ class Engine {
   const Graph& graph_;
   NameIndex names_;
   Limits limits_;
+  mutable std::once_flag years_once_;
+  mutable std::vector<algo::YearSpan> years_;
 };
 
 }  // namespace hallyu::query
