@@ -1299,24 +1299,19 @@ class UnwindCursor : public PerRowCursor {
 
  protected:
   bool start() override {
-    Value v = eval(*op_.list, in_, ex_);
-    items_.clear();
+    list_ = eval(*op_.list, in_, ex_);
     at_ = 0;
-    if (v.is_null()) return false;
-    if (v.type() == Value::Type::list) {
-      items_ = std::move(v.as_list());
-    } else {
-      items_.push_back(std::move(v));
-    }
-    return true;
+    return !list_.is_null();
   }
   bool step(Row& row) override {
-    if (at_ >= items_.size()) return false;
+    bool is_list = list_.type() == Value::Type::list;
+    if (at_ >= (is_list ? list_.as_list().size() : 1)) return false;
     row = in_;
-    row[static_cast<std::size_t>(op_.slot)] = std::move(items_[at_++]);
+    row[static_cast<std::size_t>(op_.slot)] = is_list ? list_.as_list()[at_] : list_;
+    ++at_;
     return true;
   }
-  List items_;
+  Value list_;
   std::size_t at_ = 0;
 };
 
