@@ -676,6 +676,49 @@ class ExpandCursor : public PerRowCursor {
   std::optional<Graph::ArcRange::iterator> it_, end_;
 };
 
+// Every relation of the wanted types, in storage order, binding both ends (undirected: each way).
+class RelationshipScanCursor : public PerRowCursor {
+ public:
+  using PerRowCursor::PerRowCursor;
+
+ protected:
+  bool start() override {
+    next_ = 0;
+    reversed_ = false;
+    return true;
+  }
+  bool step(Row& row) override {
+    const std::size_t count = ex_.graph.relation_count();
+    while (next_ < count) {
+      RelationId r = static_cast<RelationId>(next_);
+      const Relation& rel = ex_.graph.relation(r);
+      bool reversed = op_.direction == ExpandDirection::in || reversed_;
+      if (op_.direction == ExpandDirection::both && !reversed_) {
+        reversed_ = true;  // the same relation again, walked the other way, on the next call
+      } else {
+        reversed_ = false;
+        ++next_;
+      }
+      ex_.tick();
+      if (!(op_.types & bit(rel.type))) {
+        if (reversed_) reversed_ = false, ++next_;
+        continue;
+      }
+      VertexId left = reversed ? rel.to : rel.from, right = reversed ? rel.from : rel.to;
+      if (!(op_.from_kinds & bit(ex_.graph.kind(left))) || !(op_.kinds & bit(ex_.graph.kind(right)))) continue;
+      if (used_by(in_, op_.unique_with, r)) continue;
+      row = in_;
+      row[static_cast<std::size_t>(op_.from)] = Value(Node{left});
+      row[static_cast<std::size_t>(op_.to)] = Value(Node{right});
+      row[static_cast<std::size_t>(op_.rel)] = Value(Relationship{r, !reversed});
+      return true;
+    }
+    return false;
+  }
+  std::size_t next_ = 0;
+  bool reversed_ = false;
+};
+
 bool relationship_matches(const Graph& graph, RelationId r, const Value& properties) {
   if (properties.type() != Value::Type::map) return true;
   for (const auto& [key, want] : properties.as_map()) {
@@ -1052,6 +1095,7 @@ class AggregateCursor : public Cursor {
  protected:
   struct Group {
     Row representative;
+    std::vector<Value> key;
     std::vector<AggregateState> states;
   };
   bool produce(Row& row) override {
@@ -1065,31 +1109,64 @@ class AggregateCursor : public Cursor {
     return true;
   }
 
+  // Groups are found through an open-addressing table of (hash, group) pairs: one probe usually
+  // settles a row, where a node-based map chased pointers for every one.
+  struct Slot {
+    std::size_t hash = 0;
+    std::uint32_t group = UINT32_MAX;
+  };
+
+  std::size_t find_group(const std::vector<Value>& key, std::size_t h) const {
+    std::size_t mask = table_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = table_[i];
+      if (slot.group == UINT32_MAX) return SIZE_MAX;
+      if (slot.hash == h && ValueListEquivalent()(groups_[slot.group].key, key)) return slot.group;
+    }
+  }
+  void insert_slot(std::size_t h, std::uint32_t group) {
+    std::size_t mask = table_.size() - 1;
+    std::size_t i = h & mask;
+    while (table_[i].group != UINT32_MAX) i = (i + 1) & mask;
+    table_[i] = {h, group};
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(table_);
+    table_.assign(old.size() * 2, Slot{});
+    for (const Slot& slot : old) {
+      if (slot.group != UINT32_MAX) insert_slot(slot.hash, slot.group);
+    }
+  }
+
   void consume() {
     done_ = true;
-    std::unordered_map<std::vector<Value>, std::size_t, ValueListHash, ValueListEquivalent> index;
+    table_.assign(1024, Slot{});
     Row row;
     std::vector<Value> key;
     while (input_->next(row)) {
       ex_.tick();
       key.clear();
       for (const auto& [expr, slot] : op_.items) key.push_back(eval(*expr, row, ex_));
-      auto it = index.find(key);
-      std::size_t g;
-      if (it == index.end()) {
-        if (groups_.size() >= kMaxMaterializedRows) throw QueryError("the aggregation has more than " + std::to_string(kMaxMaterializedRows) + " groups", ErrorCategory::too_costly);
+      std::size_t h = ValueListHash()(key);
+      std::size_t g = find_group(key, h);
+      if (g == SIZE_MAX) {
+        if (groups_.size() >= kMaxMaterializedRows) {
+          throw QueryError("the aggregation has more than " + std::to_string(kMaxMaterializedRows) + " groups", ErrorCategory::too_costly);
+        }
         g = groups_.size();
-        index.emplace(key, g);
         Group group;
         group.representative = row;
         for (std::size_t i = 0; i < op_.items.size(); ++i) group.representative[static_cast<std::size_t>(op_.items[i].second)] = key[i];
+        group.key = key;
         group.states.resize(op_.aggregates.size());
         groups_.push_back(std::move(group));
-      } else {
-        g = it->second;
+        if (2 * groups_.size() > table_.size()) grow();
+        insert_slot(h, static_cast<std::uint32_t>(g));
       }
       for (std::size_t i = 0; i < op_.aggregates.size(); ++i) add(op_.aggregates[i], groups_[g].states[i], row);
     }
+    table_.clear();
+    table_.shrink_to_fit();
     if (groups_.empty() && op_.items.empty()) {
       Group group;
       group.representative.assign(static_cast<std::size_t>(ex_.slot_count), Value());
@@ -1154,6 +1231,7 @@ class AggregateCursor : public Cursor {
 
   bool done_ = false;
   std::vector<Group> groups_;
+  std::vector<Slot> table_;
   std::size_t out_ = 0;
 };
 
@@ -1416,6 +1494,7 @@ std::unique_ptr<Cursor> build(const PlanOp& op, Exec& ex, ArgumentCursor** argum
       break;
     }
     case OpKind::node_scan: c = std::make_unique<NodeScanCursor>(op, ex); break;
+    case OpKind::relationship_scan: c = std::make_unique<RelationshipScanCursor>(op, ex); break;
     case OpKind::expand: c = std::make_unique<ExpandCursor>(op, ex); break;
     case OpKind::var_expand: c = std::make_unique<VarExpandCursor>(op, ex); break;
     case OpKind::shortest_path: c = std::make_unique<ShortestPathCursor>(op, ex); break;

@@ -715,6 +715,18 @@ class Planner {
     }
   }
 
+  std::size_t relation_count(RelationTypeSet types) {
+    if (!types_counted_) {
+      types_counted_ = true;
+      for (const Relation& r : graph_.relations()) ++type_counts_[static_cast<std::size_t>(r.type)];
+    }
+    std::size_t n = 0;
+    for (RelationType t : kAllRelationTypes) {
+      if (types & bit(t)) n += type_counts_[static_cast<std::size_t>(t)];
+    }
+    return n;
+  }
+
   std::size_t kind_count(KindSet kinds) {
     if (!counted_) {
       counted_ = true;
@@ -1056,6 +1068,31 @@ class Planner {
       to.bound = true;
       bound.insert(to.slot);
     };
+    auto relationship_scan = [&](PRel& r) {
+      PNode& left = nodes[r.left];
+      PNode& right = nodes[r.right];
+      auto e = std::make_unique<PlanOp>();
+      e->kind = OpKind::relationship_scan;
+      e->from = left.slot;
+      e->to = right.slot;
+      e->rel = r.slot;
+      e->types = r.types;
+      e->from_kinds = left.kinds;
+      e->kinds = right.kinds;
+      e->direction = r.direction == Direction::both ? ExpandDirection::both
+                     : r.direction == Direction::right ? ExpandDirection::out
+                                                       : ExpandDirection::in;
+      e->unique_with = planned_rels;
+      e->detail = "RelationshipScan " + node_text(left) + rel_text(r, false) + node_text(right);
+      op = on_top(std::move(op), std::move(e));
+      r.planned = true;
+      planned_rels.push_back(r.slot);
+      for (PNode* n : {&left, &right}) {
+        n->bound = true;
+        bound.insert(n->slot);
+      }
+      bound.insert(r.slot);
+    };
     auto is_shortest_rel = [&](std::size_t ri) {
       for (const PPart& pp : pparts) {
         if (pp.shortest != Shortest::none && std::find(pp.rels.begin(), pp.rels.end(), ri) != pp.rels.end()) return true;
@@ -1108,7 +1145,20 @@ class Planner {
         for (PNode& n : nodes) {
           if (!n.bound && (!best || cost(n) < cost(*best))) best = &n;
         }
-        if (best) {
+        // Starting from a relationship whose ends are both free may beat scanning a node and expanding.
+        std::size_t best_rel = rels.size();
+        double rel_cost = 0;
+        double mean_degree = graph_.entity_count() ? 2.0 * static_cast<double>(graph_.relation_count()) / static_cast<double>(graph_.entity_count()) : 0;
+        for (std::size_t ri = 0; ri < rels.size(); ++ri) {
+          const PRel& r = rels[ri];
+          if (r.planned || r.variable_length || is_shortest_rel(ri) || nodes[r.left].bound || nodes[r.right].bound) continue;
+          double c = static_cast<double>(relation_count(r.types)) * (r.direction == Direction::both ? 2.0 : 1.0);
+          if (best_rel == rels.size() || c < rel_cost) best_rel = ri, rel_cost = c;
+        }
+        if (best_rel < rels.size() && best && rel_cost < static_cast<double>(cost(*best)) * mean_degree) {
+          relationship_scan(rels[best_rel]);
+          progressed = true;
+        } else if (best) {
           scan(*best);
           progressed = true;
         }
@@ -1181,6 +1231,8 @@ class Planner {
   std::set<std::string> entity_keys_, relation_keys_;
   bool counted_ = false;
   std::array<std::size_t, kKindCount> kind_counts_{};
+  bool types_counted_ = false;
+  std::array<std::size_t, kRelationTypeCount> type_counts_{};
 };
 
 std::string_view op_name(OpKind kind) {
@@ -1188,6 +1240,7 @@ std::string_view op_name(OpKind kind) {
     case OpKind::once: return "Once";
     case OpKind::argument: return "Argument";
     case OpKind::node_scan: return "";
+    case OpKind::relationship_scan: return "";
     case OpKind::expand: return "";
     case OpKind::var_expand: return "";
     case OpKind::shortest_path: return "";
