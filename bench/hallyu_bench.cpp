@@ -3,7 +3,10 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,approx,louvain,kcore,render]
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,approx,louvain,kcore,render,
+//                                              q-lookup,q-one-hop,q-co-stars,q-top10,q-shortest,q-expand]
+// The q-* ops run the Cypher queries of bench/kuzu_queries.json through query::run_query (parsed and
+// planned on every execution: hallyu has no prepared statements), with the checks kuzu_peer.mjs computes.
 // `approx` also runs exact betweenness and reports the largest error and the speedup, per --epsilon
 // (comma-separated).
 #include <sys/resource.h>
@@ -31,6 +34,10 @@
 #include "hallyu/render/graphviz.hpp"
 #include "hallyu/io/json_loader.hpp"
 #include "hallyu/io/snapshot.hpp"
+#include "hallyu/format/query_result.hpp"
+#include "hallyu/query/run_query.hpp"
+
+#include <rapidjson/document.h>
 
 namespace {
 
@@ -211,6 +218,65 @@ int main(int argc, char** argv) {
       std::vector<double> scores;
       auto samples = time_it(repeat, [&] { scores = hallyu::algo::pagerank(simple).scores; });
       report("pagerank", samples, argmax(scores));
+    }
+    // The query-language benchmark: the same queries, parameters and answer checks as bench/kuzu_peer.mjs.
+    bool any_query = false;
+    for (const char* op : {"q-lookup", "q-one-hop", "q-co-stars", "q-top10", "q-shortest", "q-expand"}) any_query |= wants(op);
+    if (any_query) {
+      std::ifstream spec_file(std::string(HALLYU_BENCH_DIR) + "/kuzu_queries.json");
+      std::stringstream spec_text;
+      spec_text << spec_file.rdbuf();
+      rapidjson::Document spec;
+      spec.Parse(spec_text.str().c_str());
+      if (spec.HasParseError()) throw std::runtime_error("bench/kuzu_queries.json is not JSON");
+      hallyu::query::Engine engine(*graph);
+      std::vector<std::vector<std::string>> ids, names, none = {{}}, pair_params;
+      for (const auto& id : spec["params"]["ids"].GetArray()) {
+        std::string text = id.GetString();
+        ids.push_back({"id='" + text + "'"});
+        names.push_back({"name='" + graph->entity(graph->find_id(text).value()).name + "'"});
+      }
+      std::ifstream in(pairs_file);
+      std::string from, to;
+      while (in >> from >> to) pair_params.push_back({"from='" + from + "'", "to='" + to + "'"});
+      for (const auto& q : spec["queries"].GetArray()) {
+        std::string op = q["op"].GetString(), kind = q["params"].GetString();
+        if (!wants(op)) continue;
+        const auto& sets = kind == "ids" ? ids : kind == "names" ? names : kind == "pairs" ? pair_params : none;
+        std::vector<double> samples, totals;
+        std::vector<hallyu::query::cypher::QueryResult> answers;
+        for (int round = 0; round < repeat; ++round) {
+          answers.clear();
+          auto round_start = Clock::now();
+          for (const auto& params : sets) {
+            hallyu::query::QueryRequest request;
+            request.q = q["query"].GetString();
+            request.params = params;
+            request.max_rows = 0;
+            auto start = Clock::now();
+            answers.push_back(hallyu::query::run_query(engine, request));
+            samples.push_back(milliseconds_since(start));
+          }
+          totals.push_back(milliseconds_since(round_start));
+        }
+        auto integer = [](const hallyu::query::cypher::Value& v) { return v.is_null() ? 0 : static_cast<long long>(v.as_int()); };
+        std::string check;
+        long long sum = 0, second = 0;
+        for (const auto& a : answers) {
+          if (op == "q-lookup") sum += static_cast<long long>(a.rows.size());
+          if (op == "q-one-hop" || op == "q-co-stars") sum += integer(a.rows.at(0).at(0));
+          if (op == "q-shortest") sum += a.rows.empty() ? -1 : integer(a.rows[0][0]);
+          if (op == "q-expand") sum += integer(a.rows.at(0).at(0)), second += integer(a.rows.at(0).at(1));
+        }
+        if (op == "q-top10") {
+          for (const auto& row : answers.at(0).rows) {
+            check += (check.empty() ? "" : " ") + row.at(0).as_string() + ":" + std::to_string(integer(row.at(1)));
+          }
+        } else {
+          check = std::to_string(sum) + (op == "q-expand" ? "/" + std::to_string(second) : "");
+        }
+        report(op, samples, check, ",\"total_ms\":" + std::to_string(median(totals)) + ",\"executions\":" + std::to_string(sets.size()));
+      }
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "hallyu_bench: %s\n", e.what());

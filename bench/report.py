@@ -12,7 +12,7 @@ rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip().startswit
 table = defaultdict(dict)
 for r in rows:
     table[(r["graph"], r["op"])][r["tool"]] = r
-peers = ["igraph", "graph-tool", "networkx"]
+peers = ["igraph", "graph-tool", "networkx", "kuzu"]
 header = ["graph", "operation", "hallyu ms"] + [f"{p} ms (ratio)" for p in peers] + ["same answer"]
 print("| " + " | ".join(header) + " |")
 print("|" + "---|" * len(header))

@@ -17,7 +17,10 @@ case "${1:-}" in
     packages+=(chromium)
     command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
     ;;
-  --bench) packages+=(python3 python3-networkx python3-igraph python3-graph-tool) ;;
+  --bench)
+    packages+=(python3 python3-networkx python3-igraph python3-graph-tool)
+    command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)  # Kuzu, the query-language peer
+    ;;
 esac
 
 missing=()

@@ -27,14 +27,22 @@ int exit_code(ErrorCategory category) {
 
 int http_status(ErrorCategory category) {
   switch (category) {
-    case ErrorCategory::bad_data: return 422;     // a file the request named is unusable
-    case ErrorCategory::bad_request: return 400;
-    case ErrorCategory::not_found: return 404;
-    case ErrorCategory::ambiguous: return 400;    // the client must choose an id among the candidates
-    case ErrorCategory::too_costly: return 400;   // the client can narrow the request
-    case ErrorCategory::interrupted: return 503;  // the server's time budget ran out
-    case ErrorCategory::output: return 500;
-    case ErrorCategory::internal: return 500;
+    case ErrorCategory::bad_data:
+      return 422;  // a file the request named is unusable
+    case ErrorCategory::bad_request:
+      return 400;
+    case ErrorCategory::not_found:
+      return 404;
+    case ErrorCategory::ambiguous:
+      return 400;  // the client must choose an id among the candidates
+    case ErrorCategory::too_costly:
+      return 400;  // the client can narrow the request
+    case ErrorCategory::interrupted:
+      return 503;  // the server's time budget ran out
+    case ErrorCategory::output:
+      return 500;
+    case ErrorCategory::internal:
+      return 500;
   }
   return 500;
 }

@@ -1,3 +1,4 @@
+// Relations in words, in their natural direction.
 #include "hallyu/explain.hpp"
 
 namespace hallyu {

@@ -1,3 +1,4 @@
+// Building the CSR property graph from a dataset.
 #include "hallyu/graph.hpp"
 
 #include "hallyu/error.hpp"

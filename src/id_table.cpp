@@ -1,3 +1,4 @@
+// The flat id table: exact id lookup shared by the loader and the graph.
 #include "hallyu/id_table.hpp"
 
 #include <bit>

@@ -1,3 +1,4 @@
+// Kinds, relation types, allowed endpoints and attribute access.
 #include "hallyu/model.hpp"
 
 #include <rapidjson/document.h>

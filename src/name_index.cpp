@@ -1,3 +1,4 @@
+// Name resolution and ranked search over ids, names and aliases.
 #include "hallyu/name_index.hpp"
 
 #include <algorithm>

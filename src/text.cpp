@@ -1,7 +1,9 @@
+// Text for people: folding, Hangul keys, edit distance, display width, quoting, lists.
 #include "hallyu/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 namespace hallyu::text {
 namespace {
@@ -104,6 +106,8 @@ bool is_wide(char32_t cp) {
 }
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+// Controls and the bidi embeddings, overrides and isolates that can reorder what a reader sees.
+bool is_forbidden(char32_t cp) { return is_control(cp) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
 
 // Compatibility jamo for the 19 initial consonants, in syllable order.
 constexpr char32_t kInitialJamo[kLCount] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141,
@@ -118,7 +122,7 @@ void append_escaped(std::string& out, char32_t cp) {
     out += "\\t";
   } else if (cp == '\r') {
     out += "\\r";
-  } else if (is_control(cp) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+  } else if (is_forbidden(cp)) {
     out += "\\u";
     for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
   } else {
@@ -283,9 +287,39 @@ std::string one_line(std::string_view s, std::size_t max_chars) {
   return out;
 }
 
+std::string printable(std::string_view s) { return one_line(s, std::numeric_limits<std::size_t>::max()); }
+
+std::string json_string(std::string_view s) {
+  static const char* kHex = "0123456789ABCDEF";  // as RapidJSON writes \u001B
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = next_code_point(s, i);
+    switch (cp) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      case '\b': out += "\\b"; continue;
+      case '\f': out += "\\f"; continue;
+      default: break;
+    }
+    if (is_forbidden(cp) || cp == 0x2028 || cp == 0x2029) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  out += '"';
+  return out;
+}
+
 bool has_forbidden_characters(std::string_view s) {
   for (char32_t cp : decode(s)) {
-    if (is_control(cp) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return true;
+    if (is_forbidden(cp)) return true;
   }
   return false;
 }

@@ -13,14 +13,14 @@
 namespace hallyu {
 
 enum class ErrorCategory {
-  bad_data,      // an input file is at fault
-  bad_request,   // a parameter or query is at fault
-  not_found,     // a name or id matches nothing
-  ambiguous,     // a name matches several entities equally well
-  too_costly,    // the request is valid but beyond a limit of this front end (size, time budget)
-  interrupted,   // stopped by a timeout or a client that went away
-  output,        // an output could not be written
-  internal,      // a bug or an exhausted resource
+  bad_data,     // an input file is at fault
+  bad_request,  // a parameter or query is at fault
+  not_found,    // a name or id matches nothing
+  ambiguous,    // a name matches several entities equally well
+  too_costly,   // the request is valid but beyond a limit of this front end (size, time budget)
+  interrupted,  // stopped by a timeout or a client that went away
+  output,       // an output could not be written
+  internal,     // a bug or an exhausted resource
 };
 
 // The one mapping from category to exit code (2 user errors, 1 internal) and to HTTP status.

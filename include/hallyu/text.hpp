@@ -46,6 +46,14 @@ std::string quote(std::string_view s, std::size_t max_chars = 60);
 // `s` on one line: newlines and other control characters escaped; cut to `max_chars` code points.
 std::string one_line(std::string_view s, std::size_t max_chars = 2000);
 
+// `s` safe to print on a terminal, whole: C0 controls (NUL, ESC, CR, ...), DEL, C1 controls and bidi
+// embeddings/overrides/isolates (U+202A-202E, U+2066-2069) escaped as \n, \r, \t or \uXXXX;
+// invalid UTF-8 as U+FFFD. Every text output of names and attribute values goes through it.
+std::string printable(std::string_view s);
+// `s` as a JSON string literal, quotes included: the same characters escaped as \uXXXX (and U+2028,
+// U+2029), invalid UTF-8 as U+FFFD. What JsonWriter writes for every key and string.
+std::string json_string(std::string_view s);
+
 // Characters that never belong in an id or a name (C0/C1 controls, bidi overrides, NUL).
 bool has_forbidden_characters(std::string_view s);
 

@@ -1,3 +1,4 @@
+// Centrality kernels: degree, Brandes betweenness (parallel, deterministic), sampled betweenness, closeness, harmonic, PageRank, eigenvector.
 #include "hallyu/algo/centrality.hpp"
 
 #include <algorithm>
@@ -22,6 +23,10 @@ unsigned thread_count(const ParallelOptions& options, std::size_t work) {
   return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(work, 1)));
 }
 
+[[noreturn]] void throw_interrupted() {
+  throw UsageError("stopped before the end (time budget or cancelled)", ErrorCategory::interrupted);
+}
+
 // Runs body(first, last) over [0, n) in fixed blocks pulled by `threads` workers; then, in block
 // order, merge(block_index, block_result). Block results are merged as soon as all earlier ones are,
 // so at most a few are alive at once, and the merged sum is the same for any thread count.
@@ -29,11 +34,16 @@ template <typename BlockResult, typename Body, typename Merge>
 void for_blocks(std::size_t n, std::size_t block_size, const ParallelOptions& options, Body body, Merge merge) {
   const std::size_t blocks = (n + block_size - 1) / block_size;
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
   std::mutex lock;
   std::map<std::size_t, BlockResult> pending;
   std::size_t next_to_merge = 0, done = 0;
   auto worker = [&] {
-    while (true) {
+    while (!stop.load(std::memory_order_relaxed)) {
+      if (options.cancelled && options.cancelled()) {
+        stop = true;
+        return;
+      }
       std::size_t b = next.fetch_add(1);
       if (b >= blocks) return;
       std::size_t first = b * block_size, last = std::min(n, first + block_size);
@@ -54,6 +64,7 @@ void for_blocks(std::size_t n, std::size_t block_size, const ParallelOptions& op
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+  if (stop) throw_interrupted();
 }
 
 std::size_t block_size_for(std::size_t n) { return std::max<std::size_t>(1, std::min<std::size_t>(256, n / 64 + 1)); }
@@ -230,6 +241,7 @@ PowerIterationResult pagerank(const SimpleGraph& g, double alpha, const PowerIte
     }
   }
   for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
+    if (options.cancelled && options.cancelled()) throw_interrupted();
     double dangling_sum = 0;
     for (std::uint32_t v : dangling) dangling_sum += x[v];
     for (std::uint32_t j = 0; j < n; ++j) {
@@ -260,6 +272,7 @@ PowerIterationResult eigenvector_centrality(const SimpleGraph& g, const PowerIte
   // NetworkX 2.8: start from 1/n everywhere and iterate with (A + I), normalising by the L2 norm.
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
   for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
+    if (options.cancelled && options.cancelled()) throw_interrupted();
     for (std::uint32_t v = 0; v < n; ++v) {
       double sum = x[v];
       for (std::uint32_t u : g.neighbors(v)) sum += x[u];

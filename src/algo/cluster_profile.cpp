@@ -1,3 +1,4 @@
+// Cluster profiles: central members, kinds, agencies, networks and years of each community.
 #include "hallyu/algo/cluster_profile.hpp"
 
 #include <algorithm>

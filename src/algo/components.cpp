@@ -1,3 +1,4 @@
+// Connected components: union-find over the property graph, BFS over a simple graph.
 #include "hallyu/algo/components.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Crossover patterns between music and drama, found in one pass over the relations.
 #include "hallyu/algo/crossovers.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Ego networks: a filtered BFS around one entity, with the relations among what it reaches.
 #include "hallyu/algo/ego_network.hpp"
 
 #include <algorithm>

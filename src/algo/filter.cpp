@@ -1,3 +1,4 @@
+// Traversal filters and the parsing of kind and relation-type lists.
 #include "hallyu/algo/filter.hpp"
 
 #include <algorithm>

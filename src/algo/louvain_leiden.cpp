@@ -119,7 +119,8 @@ std::uint32_t compact_labels(std::vector<std::uint32_t>& labels) {
 // The neighbouring community whose modularity gain for v is largest (v's own, `from`, unless another
 // beats it by more than rounding), and that gain. `total` must already leave v out of `from`.
 std::pair<std::uint32_t, double> best_move(const WeightedGraph& g, std::uint32_t v, std::uint32_t from,
-                                           const NeighborWeights& weights, const std::vector<double>& total, double gamma) {
+                                           const NeighborWeights& weights, const std::vector<double>& total,
+                                           double gamma) {
   const double k = g.strength[v] * gamma / g.total;
   std::uint32_t best = from;
   double best_gain = weights.weight(from) - k * total[from];
@@ -220,7 +221,7 @@ std::vector<std::uint32_t> refine(const WeightedGraph& g, const std::vector<std:
     random.shuffle(order);
     for (std::uint32_t v : order) {
       const double k = g.strength[v];
-      if (refined_size[refined[v]] != 1) continue;  // only singletons move
+      if (refined_size[refined[v]] != 1) continue;                    // only singletons move
       if (inside[v] < gamma * k * (total_s - k) / g.total) continue;  // v not well connected to S
       weights.gather(g, v, refined);
       candidates.clear();
@@ -345,8 +346,12 @@ Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, 
 
 }  // namespace
 
-Partition louvain(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, louvain_round); }
+Partition louvain(const SimpleGraph& g, const CommunityOptions& options) {
+  return iterate_rounds(g, options, louvain_round);
+}
 
-Partition leiden(const SimpleGraph& g, const CommunityOptions& options) { return iterate_rounds(g, options, leiden_round); }
+Partition leiden(const SimpleGraph& g, const CommunityOptions& options) {
+  return iterate_rounds(g, options, leiden_round);
+}
 
 }  // namespace hallyu::algo

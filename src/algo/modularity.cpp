@@ -19,7 +19,8 @@ double modularity(const SimpleGraph& g, const std::vector<std::uint32_t>& commun
     }
   }
   double q = 0;
-  for (std::uint32_t c = 0; c < count; ++c) q += internal[c] / two_m - resolution * (degree[c] / two_m) * (degree[c] / two_m);
+  for (std::uint32_t c = 0; c < count; ++c)
+    q += internal[c] / two_m - resolution * (degree[c] / two_m) * (degree[c] / two_m);
   return q;
 }
 

@@ -29,7 +29,8 @@ Partition canonical_partition(const std::vector<std::uint32_t>& labels) {
   Partition p;
   p.count = static_cast<std::uint32_t>(order.size());
   p.community.resize(labels.size());
-  for (std::size_t v = 0; v < labels.size(); ++v) p.community[v] = labels[v] == kNoCommunity ? kNoCommunity : renumber[labels[v]];
+  for (std::size_t v = 0; v < labels.size(); ++v)
+    p.community[v] = labels[v] == kNoCommunity ? kNoCommunity : renumber[labels[v]];
   return p;
 }
 

@@ -1,3 +1,4 @@
+// Path search: bidirectional BFS, Yen's k shortest simple paths, all shortest paths, distances.
 #include "hallyu/algo/paths.hpp"
 
 #include <algorithm>

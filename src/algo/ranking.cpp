@@ -5,8 +5,8 @@
 
 namespace hallyu::algo {
 
-std::vector<std::uint32_t> ranked(const Graph& graph, const algo::SimpleGraph& simple, const std::vector<double>& scores,
-                                  KindSet kinds, std::size_t top) {
+std::vector<std::uint32_t> ranked(const Graph& graph, const algo::SimpleGraph& simple,
+                                  const std::vector<double>& scores, KindSet kinds, std::size_t top) {
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < simple.size(); ++i) {
     if (kinds & bit(graph.kind(simple.original(i)))) order.push_back(i);

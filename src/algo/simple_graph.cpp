@@ -1,3 +1,4 @@
+// The simple undirected graph (filtered, renumbered) and the people projections.
 #include "hallyu/algo/simple_graph.hpp"
 
 #include <algorithm>

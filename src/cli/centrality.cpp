@@ -1,7 +1,8 @@
 // hallyu centrality --metric M: who bridges music and drama.
+#include "hallyu/query/centrality.hpp"
+
 #include "common.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/centrality.hpp"
 #include "hallyu/text.hpp"
 #include "progress.hpp"
 
@@ -14,8 +15,9 @@ void register_centrality(CLI::App& app, Registry& registry) {
     request.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
     query::CentralityResult r = query::centrality(in.engine, request);
     if (in.json) return print_line(format::to_json(in.graph, r)), 0;
-    std::string header = std::string(algo::to_string(r.metric)) + " centrality over " + std::to_string(r.simple.size()) +
-                         " entities and " + std::to_string(r.simple.edge_count()) + " links";
+    std::string header = std::string(algo::to_string(r.metric)) + " centrality over " +
+                         std::to_string(r.simple.size()) + " entities and " + std::to_string(r.simple.edge_count()) +
+                         " links";
     if (!request.projection.empty()) header += " (" + request.projection + " projection)";
     if (r.samples) {
       char guarantee[160];
@@ -26,14 +28,15 @@ void register_centrality(CLI::App& app, Registry& registry) {
     print_line(header);
     const NameIndex& names = in.engine.names();
     std::size_t name_width = 0;
-    for (std::uint32_t i : r.listed) name_width = std::max(name_width, text::display_width(names.display_name(r.simple.original(i))));
+    for (std::uint32_t i : r.listed)
+      name_width = std::max(name_width, text::display_width(names.display_name(r.simple.original(i))));
     for (std::size_t rank = 0; rank < r.listed.size(); ++rank) {
       VertexId v = r.simple.original(r.listed[rank]);
       const Entity& e = in.graph.entity(v);
       char score[32];
       std::snprintf(score, sizeof score, "%.6f", r.scores[r.listed[rank]]);
-      print_line(text::pad(std::to_string(rank + 1) + ".", 5) + score + "  " + text::pad(names.display_name(v), name_width) + "  " +
-                 text::pad(to_string(e.kind), 8) + e.id);
+      print_line(text::pad(std::to_string(rank + 1) + ".", 5) + score + "  " +
+                 text::pad(names.display_name(v), name_width) + "  " + text::pad(to_string(e.kind), 8) + e.id);
     }
     return 0;
   });

@@ -1,7 +1,8 @@
 // hallyu clusters --method M: communities and what characterises them.
+#include "hallyu/query/clusters.hpp"
+
 #include "common.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/clusters.hpp"
 
 namespace hallyu::cli {
 namespace {
@@ -22,7 +23,8 @@ void register_clusters(CLI::App& app, Registry& registry) {
     if (in.json) return print_line(format::to_json(in.graph, r)), 0;
     const NameIndex& names = in.engine.names();
     const algo::Clustering& c = r.clustering;
-    std::string header = std::string(algo::to_string(r.method)) + ": " + std::to_string(c.partition.count) + " clusters";
+    std::string header =
+        std::string(algo::to_string(r.method)) + ": " + std::to_string(c.partition.count) + " clusters";
     if (c.k) header += " in the " + std::to_string(*c.k) + "-core";
     if (c.modularity) {
       char q[64];
@@ -33,7 +35,8 @@ void register_clusters(CLI::App& app, Registry& registry) {
         r.method == algo::ClusterMethod::label_propagation) {
       header += " (seed " + std::to_string(r.request.seed) + ")";
     }
-    if (r.eligible > r.shown.size()) header += "; showing " + std::to_string(r.shown.size()) + " of " + std::to_string(r.eligible);
+    if (r.eligible > r.shown.size())
+      header += "; showing " + std::to_string(r.shown.size()) + " of " + std::to_string(r.eligible);
     print_line(header);
     for (std::size_t index : r.shown) {
       const algo::ClusterProfile& p = r.profiles[index];
@@ -44,7 +47,8 @@ void register_clusters(CLI::App& app, Registry& registry) {
       }
       print_line("#" + std::to_string(p.community) + "  " + std::to_string(p.members.size()) + " entities: " + kinds);
       std::string central;
-      for (std::size_t m = 0; m < p.members.size() && m < r.request.central; ++m) central += (m ? ", " : "") + names.display_name(p.members[m]);
+      for (std::size_t m = 0; m < p.members.size() && m < r.request.central; ++m)
+        central += (m ? ", " : "") + names.display_name(p.members[m]);
       print_line("    central:  " + central);
       if (!p.agencies.empty()) print_line("    agencies: " + tallies(names, p.agencies, 3));
       if (!p.networks.empty()) print_line("    networks: " + tallies(names, p.networks, 3));

@@ -40,7 +40,7 @@ query::Parameters RawOptions::parameters() const {
 }
 
 std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
-                                                               const query::OperationSpec& spec, Handler handler) {
+                                                                const query::OperationSpec& spec, Handler handler) {
   auto raw = std::make_shared<RawOptions>();
   CLI::App* command = app.add_subcommand(spec.name, spec.summary);
   using T = query::ParameterSpec::Type;
@@ -63,11 +63,11 @@ std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, R
   add_common_options(*command, raw->common);
   if (!spec.footer.empty()) command->footer(spec.footer);
   registry.push_back({command, [raw, handler] {
-    Graph graph = load_graph(raw->common);
-    query::Engine engine(graph, query::Limits::batch());
-    Invocation invocation{graph, engine, raw->parameters(), raw->common.json};
-    return handler(invocation);
-  }});
+                        Graph graph = load_graph(raw->common);
+                        query::Engine engine(graph, query::Limits::batch());
+                        Invocation invocation{graph, engine, raw->parameters(), raw->common.json};
+                        return handler(invocation);
+                      }});
   return {command, raw};
 }
 

@@ -53,7 +53,7 @@ struct RawOptions {
 // `handler` runs with the loaded graph. Returns the subcommand and its raw options, for extra CLI-only
 // options (render's -o).
 std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
-                                                               const query::OperationSpec& spec, Handler handler);
+                                                                const query::OperationSpec& spec, Handler handler);
 
 // A repeatable option must not swallow the positionals after it ("--avoid X IU D.O.").
 CLI::Option* repeatable(CLI::Option* option);
@@ -75,5 +75,6 @@ void register_crossovers(CLI::App& app, Registry& registry);
 void register_render(CLI::App& app, Registry& registry);
 void register_serve(CLI::App& app, Registry& registry);
 void register_snapshot(CLI::App& app, Registry& registry);
+void register_query(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

@@ -1,7 +1,8 @@
 // hallyu degrees NAME: the "Bacon number" table: how far everyone is from one entity.
+#include "hallyu/query/degrees.hpp"
+
 #include "common.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/degrees.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::cli {
@@ -19,10 +20,12 @@ void register_degrees(CLI::App& app, Registry& registry) {
     char average[32];
     std::snprintf(average, sizeof average, "%.2f", s.average_distance);
     print_line("reachable: " + std::to_string(s.reachable) + ", unreachable: " + std::to_string(s.unreachable) +
-               (s.excluded ? ", excluded by filters: " + std::to_string(s.excluded) : "") + ", average distance: " + average);
+               (s.excluded ? ", excluded by filters: " + std::to_string(s.excluded) : "") +
+               ", average distance: " + average);
     if (!s.farthest.empty()) {
       std::string list;
-      for (std::size_t i = 0; i < s.farthest.size() && i < r.farthest; ++i) list += (i ? ", " : "") + names.display_name(s.farthest[i]);
+      for (std::size_t i = 0; i < s.farthest.size() && i < r.farthest; ++i)
+        list += (i ? ", " : "") + names.display_name(s.farthest[i]);
       if (s.farthest.size() > r.farthest) list += ", and " + std::to_string(s.farthest.size() - r.farthest) + " more";
       print_line("farthest (" + std::to_string(s.max_distance) + " hops): " + list);
     }

@@ -1,7 +1,7 @@
 // hallyu generate: a synthetic dataset for scale tests and benchmarks.
 #include "common.hpp"
-#include "hallyu/io/atomic_file.hpp"
 #include "hallyu/format/json_writer.hpp"
+#include "hallyu/io/atomic_file.hpp"
 #include "hallyu/io/synthetic.hpp"
 
 namespace hallyu::cli {
@@ -21,24 +21,24 @@ void register_generate(CLI::App& app, Registry& registry) {
   command->add_option("-o,--output", options->output, "File to write (atomically)")->required();
   command->add_flag("--json", options->json, "Print the counts as JSON");
   registry.push_back({command, [options] {
-    io::SyntheticCounts counts;
-    io::write_file_atomically(options->output, [&](std::ostream& out) {
-      counts = io::write_synthetic_dataset(out, options->synthetic);
-    });
-    if (options->json) {
-      format::JsonWriter out;
-      out.start_object();
-      out.key("file"), out.string(options->output);
-      out.key("entities"), out.integer(static_cast<long long>(counts.entities));
-      out.key("relations"), out.integer(static_cast<long long>(counts.relations));
-      out.end_object();
-      print_line(out.str());
-    } else {
-      print_line(options->output + ": " + std::to_string(counts.entities) + " entities, " +
-                 std::to_string(counts.relations) + " relations");
-    }
-    return 0;
-  }});
+                        io::SyntheticCounts counts;
+                        io::write_file_atomically(options->output, [&](std::ostream& out) {
+                          counts = io::write_synthetic_dataset(out, options->synthetic);
+                        });
+                        if (options->json) {
+                          format::JsonWriter out;
+                          out.start_object();
+                          out.key("file"), out.string(options->output);
+                          out.key("entities"), out.integer(static_cast<long long>(counts.entities));
+                          out.key("relations"), out.integer(static_cast<long long>(counts.relations));
+                          out.end_object();
+                          print_line(out.str());
+                        } else {
+                          print_line(options->output + ": " + std::to_string(counts.entities) + " entities, " +
+                                     std::to_string(counts.relations) + " relations");
+                        }
+                        return 0;
+                      }});
 }
 
 }  // namespace hallyu::cli

@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "hallyu/error.hpp"
+#include "hallyu/query/cypher/query_error.hpp"
 #include "hallyu/text.hpp"
 
 namespace {
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_render(app, registry);
   hallyu::cli::register_serve(app, registry);
   hallyu::cli::register_snapshot(app, registry);
+  hallyu::cli::register_query(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -54,6 +56,11 @@ int main(int argc, char** argv) {
       }
     }
     return fail(2, "no command given (see hallyu --help)");
+  } catch (const hallyu::query::cypher::QueryError& e) {
+    // The place in the query: the message line, then the query line and a caret under the column.
+    int code = fail(hallyu::exit_code(e.category()), e.what());
+    if (!e.caret().empty()) std::fprintf(stderr, "%s\n", e.caret().c_str());
+    return code;
   } catch (const hallyu::Error& e) {
     return fail(hallyu::exit_code(e.category()), e.what());
   } catch (const std::bad_alloc&) {

@@ -1,8 +1,9 @@
 // hallyu neighbors NAME: the entities within R hops, each with the relation that reaches it.
+#include "hallyu/query/neighbors.hpp"
+
 #include "common.hpp"
 #include "hallyu/explain.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/neighbors.hpp"
 
 namespace hallyu::cli {
 
@@ -11,8 +12,9 @@ void register_neighbors(CLI::App& app, Registry& registry) {
     query::NeighborsResult r = query::neighbors(in.engine, query::neighbors_request(in.parameters));
     if (in.json) return print_line(format::to_json(in.graph, r)), 0;
     const NameIndex& names = in.engine.names();
-    print_line(names.label(r.ego.center) + ": " + std::to_string(r.shown.size()) + " entit" + (r.shown.size() == 1 ? "y" : "ies") +
-               " within " + std::to_string(r.radius) + (r.radius == 1 ? " hop" : " hops") + (r.ego.truncated ? " (stopped at limit)" : ""));
+    print_line(names.label(r.ego.center) + ": " + std::to_string(r.shown.size()) + " entit" +
+               (r.shown.size() == 1 ? "y" : "ies") + " within " + std::to_string(r.radius) +
+               (r.radius == 1 ? " hop" : " hops") + (r.ego.truncated ? " (stopped at limit)" : ""));
     unsigned current = 0;
     for (std::size_t i : r.shown) {
       if (r.ego.distances[i] != current) {

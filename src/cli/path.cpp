@@ -1,8 +1,9 @@
 // hallyu path FROM TO: how two entities are connected, hop by hop.
+#include "hallyu/query/path.hpp"
+
 #include "common.hpp"
 #include "hallyu/explain.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/path.hpp"
 
 namespace hallyu::cli {
 namespace {
@@ -19,7 +20,8 @@ std::string relation_sequence(const Graph& graph, const algo::Path& path) {
   return out;
 }
 
-void print_path(const Graph& graph, const NameIndex& names, const algo::Path& path, std::size_t number, std::size_t count) {
+void print_path(const Graph& graph, const NameIndex& names, const algo::Path& path, std::size_t number,
+                std::size_t count) {
   std::string line;
   for (VertexId v : path.vertices) line += (line.empty() ? "" : " -> ") + names.display_name(v);
   std::string heading = count > 1 ? "Path " + std::to_string(number) + " (" : "(";
@@ -43,9 +45,12 @@ void register_path(CLI::App& app, Registry& registry) {
     if (r.total) {
       print_line(std::to_string(*r.total) + " shortest path" + (*r.total == 1 ? "" : "s") + " of length " +
                  std::to_string(r.paths.front().length()) + " between " + ends +
-                 (*r.total > r.paths.size() ? " (showing the first " + std::to_string(r.paths.size()) + "; raise --limit)" : ""));
+                 (*r.total > r.paths.size()
+                      ? " (showing the first " + std::to_string(r.paths.size()) + "; raise --limit)"
+                      : ""));
     } else if (request.k > 1 && r.paths.size() < request.k) {
-      print_line("only " + std::to_string(r.paths.size()) + " simple path" + (r.paths.size() == 1 ? "" : "s") + " between " + ends);
+      print_line("only " + std::to_string(r.paths.size()) + " simple path" + (r.paths.size() == 1 ? "" : "s") +
+                 " between " + ends);
     }
     for (std::size_t i = 0; i < r.paths.size(); ++i) print_path(in.graph, names, r.paths[i], i + 1, r.paths.size());
     return 0;

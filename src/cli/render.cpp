@@ -1,11 +1,12 @@
 // hallyu render: diagrams of ego networks, paths, clusters or the whole graph, drawn by Graphviz.
+#include "hallyu/query/render.hpp"
+
 #include <iostream>
 
 #include "common.hpp"
 #include "hallyu/error.hpp"
 #include "hallyu/format/json_results.hpp"
 #include "hallyu/io/atomic_file.hpp"
-#include "hallyu/query/render.hpp"
 
 namespace hallyu::cli {
 
@@ -28,14 +29,21 @@ void register_render(CLI::App& app, Registry& registry) {
       std::cout.flush();
       return 0;
     }
-    io::write_file_atomically(output->file, [&](std::ostream& out) { out.write(r.bytes.data(), static_cast<std::streamsize>(r.bytes.size())); });
+    io::write_file_atomically(output->file, [&](std::ostream& out) {
+      out.write(r.bytes.data(), static_cast<std::streamsize>(r.bytes.size()));
+    });
     if (in.json) return print_line(format::to_json(in.graph, r, output->file)), 0;
-    print_line("wrote " + output->file + " (" + std::string(render::to_string(r.format)) + ", " + r.layout + " layout, " +
-               std::to_string(r.diagram.vertices.size()) + " entities, " + std::to_string(r.diagram.relations.size()) + " relations)");
+    print_line("wrote " + output->file + " (" + std::string(render::to_string(r.format)) + ", " + r.layout +
+               " layout, " + std::to_string(r.diagram.vertices.size()) + " entities, " +
+               std::to_string(r.diagram.relations.size()) + " relations)");
     return 0;
   });
-  command->add_option("-o,--output", output->file, "File to write (format from its extension), or - for standard output")->required();
-  command->add_option("--path", output->path, "Draw the paths between two entities (FROM TO), highlighted over their dimmed context")
+  command
+      ->add_option("-o,--output", output->file, "File to write (format from its extension), or - for standard output")
+      ->required();
+  command
+      ->add_option("--path", output->path,
+                   "Draw the paths between two entities (FROM TO), highlighted over their dimmed context")
       ->expected(2);
 }
 

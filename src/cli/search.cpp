@@ -1,7 +1,8 @@
 // hallyu search TEXT: ranked matches on ids, names and aliases.
+#include "hallyu/query/search.hpp"
+
 #include "common.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/search.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::cli {
@@ -18,8 +19,10 @@ void register_search(CLI::App& app, Registry& registry) {
     }
     for (const SearchHit& hit : r.hits) {
       const Entity& e = in.graph.entity(hit.vertex);
-      std::string line = text::pad(e.name, name_width) + "  " + text::pad(to_string(e.kind), 8) + "  " + text::pad(e.id, id_width);
-      if (hit.matched != e.name && hit.matched != e.id) line += "  (" + std::string(NameIndex::match_kind(hit.rank)) + ": " + hit.matched + ")";
+      std::string line =
+          text::pad(e.name, name_width) + "  " + text::pad(to_string(e.kind), 8) + "  " + text::pad(e.id, id_width);
+      if (hit.matched != e.name && hit.matched != e.id)
+        line += "  (" + std::string(NameIndex::match_kind(hit.rank)) + ": " + hit.matched + ")";
       print_line(line);
     }
     return 0;

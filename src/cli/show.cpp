@@ -1,8 +1,9 @@
 // hallyu show NAME: one entity with its attributes and its relations grouped by type.
+#include "hallyu/query/show.hpp"
+
 #include "common.hpp"
 #include "hallyu/explain.hpp"
 #include "hallyu/format/json_results.hpp"
-#include "hallyu/query/show.hpp"
 
 namespace hallyu::cli {
 
@@ -15,7 +16,8 @@ void register_show(CLI::App& app, Registry& registry) {
     const Entity& e = graph.entity(v);
     print_line(e.name + "  (" + std::string(to_string(e.kind)) + ", id " + e.id + ")");
     if (!e.aliases.empty()) print_line("  also known as: " + join(e.aliases, ", "));
-    for (const Attribute& a : e.attributes) print_line("  " + a.key + ": " + attribute_text(e.attributes, a.key).value_or(a.json));
+    for (const Attribute& a : e.attributes)
+      print_line("  " + a.key + ": " + attribute_text(e.attributes, a.key).value_or(a.json));
     print_line(std::to_string(r.relations.size()) + (r.relations.size() == 1 ? " relation" : " relations"));
     std::string heading;
     for (RelationId id : r.relations) {

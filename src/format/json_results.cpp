@@ -1,9 +1,9 @@
+// The JSON shape of every operation's result, shared by the CLI's --json and the API.
 #include "hallyu/format/json_results.hpp"
 
 #include <algorithm>
 
 #include "hallyu/text.hpp"
-
 
 namespace hallyu::format {
 namespace {
@@ -46,10 +46,12 @@ void write_json(JsonWriter& out, const Graph&, const query::StatsResult& result)
   out.key("entities"), out.integer(static_cast<long long>(result.entities));
   out.key("relations"), out.integer(static_cast<long long>(result.relations));
   out.key("by_kind"), out.start_object();
-  for (Kind k : kAllKinds) out.key(to_string(k)), out.integer(static_cast<long long>(result.by_kind[static_cast<std::size_t>(k)]));
+  for (Kind k : kAllKinds)
+    out.key(to_string(k)), out.integer(static_cast<long long>(result.by_kind[static_cast<std::size_t>(k)]));
   out.end_object();
   out.key("by_type"), out.start_object();
-  for (RelationType t : kAllRelationTypes) out.key(to_string(t)), out.integer(static_cast<long long>(result.by_type[static_cast<std::size_t>(t)]));
+  for (RelationType t : kAllRelationTypes)
+    out.key(to_string(t)), out.integer(static_cast<long long>(result.by_type[static_cast<std::size_t>(t)]));
   out.end_object();
   out.key("components"), out.integer(static_cast<long long>(result.components));
   out.key("largest_component"), out.integer(static_cast<long long>(result.largest_component));
@@ -76,7 +78,6 @@ void write_json(JsonWriter& out, const Graph& graph, const query::ShowResult& re
   out.end_array();
   out.end_object();
 }
-
 
 void write_json(JsonWriter& out, const Graph& graph, const query::SearchResult& result) {
   out.start_object();
@@ -131,7 +132,8 @@ void write_json(JsonWriter& out, const Graph& graph, const query::PathResult& re
   out.start_object();
   out.key("from"), out.string(graph.entity(result.from).id);
   out.key("to"), out.string(graph.entity(result.to).id);
-  if (result.total) out.key("total"), out.integer(static_cast<long long>(std::min<std::uint64_t>(*result.total, INT64_MAX)));
+  if (result.total)
+    out.key("total"), out.integer(static_cast<long long>(std::min<std::uint64_t>(*result.total, INT64_MAX)));
   out.key("paths"), out.start_array();
   for (const auto& path : result.paths) {
     out.start_object();
@@ -147,7 +149,6 @@ void write_json(JsonWriter& out, const Graph& graph, const query::PathResult& re
   out.end_array();
   out.end_object();
 }
-
 
 void write_json(JsonWriter& out, const Graph& graph, const query::CentralityResult& result) {
   const algo::SimpleGraph& simple = result.simple;
@@ -307,7 +308,8 @@ void write_json(JsonWriter& out, const Graph& graph, const query::DegreesResult&
   out.key("distance"), out.integer(summary.max_distance);
   out.key("count"), out.integer(static_cast<long long>(summary.farthest.size()));
   out.key("entities"), out.start_array();
-  for (std::size_t i = 0; i < summary.farthest.size() && i < result.farthest; ++i) out.entity_ref(graph, summary.farthest[i]);
+  for (std::size_t i = 0; i < summary.farthest.size() && i < result.farthest; ++i)
+    out.entity_ref(graph, summary.farthest[i]);
   out.end_array();
   out.end_object();
   out.end_object();
@@ -324,7 +326,8 @@ void write_json(JsonWriter& out, const Graph&, const query::RenderResult& result
   out.end_object();
 }
 
-void write_error(JsonWriter& out, const Graph& graph, const std::string& message, const std::vector<VertexId>& candidates) {
+void write_error(JsonWriter& out, const Graph& graph, const std::string& message,
+                 const std::vector<VertexId>& candidates) {
   out.start_object();
   out.key("error"), out.string(text::one_line(message, 500));
   if (!candidates.empty()) {

@@ -1,3 +1,4 @@
+// Writing output files atomically (temporary file, then rename).
 #include "hallyu/io/atomic_file.hpp"
 
 #include <fcntl.h>

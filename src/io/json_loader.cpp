@@ -1,787 +1,28 @@
+// The loader's facade: reads dataset files (JSON or snapshots) and runs the parse and merge phases.
 #include "hallyu/io/json_loader.hpp"
 
-#include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <limits>
-#include <optional>
-#include <tuple>
 
 #include "hallyu/error.hpp"
-#include "hallyu/id_table.hpp"
 #include "hallyu/io/snapshot.hpp"
-#include "hallyu/text.hpp"
+#include "loader_detail.hpp"
 
 namespace hallyu::embedded {
 std::string_view bundled_dataset();
 }
 
 namespace hallyu::io {
-namespace {
 
-constexpr std::string_view kFormat = "hallyu/1";
-constexpr std::size_t kMaxKeyBytes = 256;
-
-// A byte offset in one source; turned into line:col only when a message needs it.
-struct Site {
-  std::uint32_t source = 0;
-  std::size_t offset = 0;
-};
-
-struct RawEntity {
-  Entity entity;
-  Site at, id_at, kind_at, name_at;
-  std::size_t index = 0;
-  bool has_id = false, has_kind = false, has_name = false;
-  std::string kind_text;
-};
-
-struct RawRelation {
-  std::string from, to, type_text;
-  RelationType type = RelationType::member_of;
-  Attributes attributes;
-  Site at, from_at, to_at, type_at;
-  std::size_t index = 0;
-  bool has_from = false, has_to = false, has_type = false;
-};
-
-std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates, std::size_t max_distance) {
-  std::string best;
-  std::size_t best_distance = max_distance + 1;
-  for (std::string_view candidate : candidates) {
-    std::size_t d = text::edit_distance(word, candidate, max_distance);
-    if (d < best_distance) best_distance = d, best = std::string(candidate);
-  }
-  return best;
-}
-
-std::string did_you_mean(const std::string& suggestion) {
-  return suggestion.empty() ? std::string() : " (did you mean " + text::quote(suggestion) + "?)";
-}
-
-std::string with_article(std::string_view noun) {
-  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + std::string(noun);
-}
-
-std::string list_of(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (std::string_view w : words) out += (out.empty() ? "" : ", ") + std::string(w);
-  return out;
-}
-
-std::vector<std::string_view> kind_names() {
-  std::vector<std::string_view> out;
-  for (Kind k : kAllKinds) out.push_back(to_string(k));
-  return out;
-}
-
-std::vector<std::string_view> type_names() {
-  std::vector<std::string_view> out;
-  for (RelationType t : kAllRelationTypes) out.push_back(to_string(t));
-  return out;
-}
-
-// Shared by the parse phase and the merge phase: where a Site is, in words.
-class Places {
- public:
-  explicit Places(const std::vector<SourceText>& sources) : sources_(sources) {}
-  std::string operator()(Site site) const {
-    const std::string& body = sources_[site.source].text;
-    std::size_t end = std::min(site.offset, body.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < end; ++i) {
-      unsigned char c = static_cast<unsigned char>(body[i]);
-      if (c == '\n') {
-        ++line, column = 1;
-      } else if ((c & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    return sources_[site.source].name + ":" + std::to_string(line) + ":" + std::to_string(column);
-  }
-
- private:
-  const std::vector<SourceText>& sources_;
-};
-
-// SAX handler: walks one document, checks its shape as it goes (so hostile input is refused at
-// the first wrong token, before it can cost memory) and collects raw records.
-class DocumentHandler {
- public:
-  DocumentHandler(std::uint32_t source, const std::string& body, std::size_t base, const LoadLimits& limits,
-                  std::vector<RawEntity>& entities, std::vector<RawRelation>& relations)
-      : source_(source), body_(body), base_(base), limits_(limits), entities_(entities), relations_(relations) {}
-  // Reports (bytes parsed before this source + here, total) every 65,536 records.
-  void report_to(const LoadProgress* progress, std::size_t done_before, std::size_t total) {
-    progress_ = progress, done_before_ = done_before, total_ = total;
-  }
-
-  void set_stream(const rapidjson::MemoryStream* stream) { stream_ = stream; }
-  bool failed() const { return failed_; }
-  Site error_site() const { return error_site_; }
-  const std::string& error_message() const { return error_message_; }
-  bool saw_format() const { return saw_format_; }
-
-  // --- RapidJSON SAX interface ---
-  bool Null() { return scalar("null", 4, rapidjson::kNullType, "null"); }
-  bool Bool(bool b) { return scalar(b ? "true" : "false", b ? 4 : 5, b ? rapidjson::kTrueType : rapidjson::kFalseType, "a boolean"); }
-  bool Int(int) { return unexpected_number(); }
-  bool Uint(unsigned) { return unexpected_number(); }
-  bool Int64(std::int64_t) { return unexpected_number(); }
-  bool Uint64(std::uint64_t) { return unexpected_number(); }
-  bool Double(double) { return unexpected_number(); }
-  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
-    return scalar(str, length, rapidjson::kNumberType, "a number");
-  }
-  bool String(const char* str, rapidjson::SizeType length, bool);
-  bool StartObject();
-  bool Key(const char* str, rapidjson::SizeType length, bool);
-  bool EndObject(rapidjson::SizeType);
-  bool StartArray();
-  bool EndArray(rapidjson::SizeType);
-
- private:
-  enum class State { start, root, entities, entity, aliases, relations, relation, done };
-
-  std::size_t here() const { return base_ + stream_->Tell(); }
-  // The offset where the value of the key that ended at `key_end` starts.
-  std::size_t value_start(std::size_t key_end) const {
-    std::size_t i = key_end;
-    while (i < body_.size() && (body_[i] == ' ' || body_[i] == '\t' || body_[i] == '\n' || body_[i] == '\r' || body_[i] == ':')) ++i;
-    return i;
-  }
-  Site value_site() const { return {source_, value_start(key_end_)}; }
-
-  bool fail(std::size_t offset, std::string message) {
-    failed_ = true;
-    error_site_ = {source_, offset};
-    error_message_ = std::move(message);
-    return false;
-  }
-  std::string record_label() const {
-    if (state_ == State::entity || state_ == State::aliases) {
-      const RawEntity& e = entities_.back();
-      return "entities[" + std::to_string(e.index) + "]" + (e.has_id ? " (id " + text::quote(e.entity.id) + ")" : "");
-    }
-    return "relations[" + std::to_string(relations_.back().index) + "]";
-  }
-  bool fail_value(std::string message) { return fail(value_start(key_end_), record_label() + ": " + message); }
-
-  bool unexpected_number() { return fail(here(), "internal: numbers are parsed as text"); }
-  bool scalar(const char* str, std::size_t length, rapidjson::Type type, const char* what);
-  template <typename Write>
-  bool capture_event(Write write, int depth_change);
-  void start_capture();
-  bool finish_capture();
-  bool check_name(const std::string& value, const char* field, std::size_t max_bytes);
-  bool field_is_string(std::string_view field) const;
-  bool finish_entity();
-  bool finish_relation();
-
-  std::uint32_t source_;
-  const std::string& body_;
-  std::size_t base_;
-  const LoadLimits& limits_;
-  std::vector<RawEntity>& entities_;
-  std::vector<RawRelation>& relations_;
-  const rapidjson::MemoryStream* stream_ = nullptr;
-  const LoadProgress* progress_ = nullptr;
-  std::size_t done_before_ = 0, total_ = 0;
-  void tick() {
-    if (progress_ != nullptr && *progress_ && ((entity_count_ + relation_count_) & 0xffff) == 0) (*progress_)(done_before_ + here(), total_);
-  }
-
-  State state_ = State::start;
-  std::string key_;
-  std::size_t key_end_ = 0;
-  std::vector<std::string> keys_seen_;  // keys of the current record, to refuse duplicates
-  bool saw_format_ = false, saw_entities_ = false, saw_relations_ = false;
-  std::size_t entity_count_ = 0, relation_count_ = 0;
-
-  // Capturing an attribute value (any JSON) as compact text.
-  bool capturing_ = false;
-  bool discard_capture_ = false;  // "meta": checked for shape, then dropped
-  std::size_t capture_depth_ = 0;
-  rapidjson::StringBuffer capture_buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> capture_writer_{capture_buffer_};
-
-  bool failed_ = false;
-  Site error_site_;
-  std::string error_message_;
-};
-
-bool DocumentHandler::field_is_string(std::string_view field) const {
-  if (state_ == State::entity) return field == "id" || field == "kind" || field == "name";
-  return field == "from" || field == "to" || field == "type";
-}
-
-void DocumentHandler::start_capture() {
-  capturing_ = true;
-  capture_depth_ = 0;
-  capture_buffer_.Clear();
-  capture_writer_.Reset(capture_buffer_);
-}
-
-template <typename Write>
-bool DocumentHandler::capture_event(Write write, int depth_change) {
-  if (depth_change > 0 && ++capture_depth_ > limits_.max_attribute_depth) {
-    return fail(here(), (discard_capture_ ? std::string("meta") : record_label()) + ": attribute " +
-                                text::quote(key_) + " is nested deeper than " +
-                                std::to_string(limits_.max_attribute_depth) + " levels");
-  }
-  if (depth_change < 0) --capture_depth_;
-  write();
-  if (capture_buffer_.GetSize() > limits_.max_attribute_bytes) {
-    return fail(value_start(key_end_), (discard_capture_ ? std::string("meta") : record_label()) + ": attribute " +
-                                           text::quote(key_) + " is larger than " +
-                                           std::to_string(limits_.max_attribute_bytes) + " bytes");
-  }
-  if (capture_depth_ == 0) return finish_capture();
-  return true;
-}
-
-bool DocumentHandler::finish_capture() {
-  capturing_ = false;
-  if (discard_capture_) {
-    discard_capture_ = false;
-    return true;
-  }
-  Attribute attribute{key_, std::string(capture_buffer_.GetString(), capture_buffer_.GetSize())};
-  if (state_ == State::entity) {
-    entities_.back().entity.attributes.push_back(std::move(attribute));
-  } else {
-    relations_.back().attributes.push_back(std::move(attribute));
-  }
-  return true;
-}
-
-bool DocumentHandler::scalar(const char* str, std::size_t length, rapidjson::Type type, const char* what) {
-  if (capturing_) {
-    return capture_event([&] { capture_writer_.RawValue(str, length, type); }, 0);
-  }
-  if (state_ == State::entity || state_ == State::relation) {
-    if (field_is_string(key_)) return fail_value(text::quote(key_) + " must be a string, not " + what);
-    if (key_ == "aliases") return fail_value("'aliases' must be an array of strings, not " + std::string(what));
-    start_capture();
-    return capture_event([&] { capture_writer_.RawValue(str, length, type); }, 0);
-  }
-  if (state_ == State::root) {
-    if (key_ == "meta") return true;
-    return fail(value_start(key_end_), text::quote(key_) + " must be " +
-                                           (key_ == "format" ? "the string \"hallyu/1\"" : "an array") + ", not " + what);
-  }
-  if (state_ == State::aliases) return fail(here() - length, record_label() + ": aliases must be strings, not " + what);
-  if (state_ == State::entities) return fail(here() - length, "entities[" + std::to_string(entity_count_) + "] must be an object, not " + what);
-  if (state_ == State::relations) return fail(here() - length, "relations[" + std::to_string(relation_count_) + "] must be an object, not " + what);
-  return fail(here() - length, "the top level must be an object with \"format\": \"hallyu/1\", not " + std::string(what));
-}
-
-bool DocumentHandler::check_name(const std::string& value, const char* field, std::size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    return fail_value(std::string(field) + " is " + std::to_string(value.size()) + " bytes long; the limit is " +
-                      std::to_string(max_bytes) + " bytes");
-  }
-  if (text::has_forbidden_characters(value)) {
-    return fail_value(std::string(field) + " " + text::quote(value) + " contains control or bidirectional-override characters");
-  }
-  bool blank = std::all_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t'; });
-  if (blank) return fail_value(std::string(field) + " must not be empty");
-  return true;
-}
-
-bool DocumentHandler::String(const char* str, rapidjson::SizeType length, bool) {
-  if (capturing_) {
-    return capture_event([&] { capture_writer_.String(str, length); }, 0);
-  }
-  std::string value(str, length);
-  switch (state_) {
-    case State::root:
-      if (key_ == "format") {
-        if (value != kFormat) {
-          return fail(value_start(key_end_), "unsupported format " + text::quote(value) + " (expected \"hallyu/1\")");
-        }
-        saw_format_ = true;
-        return true;
-      }
-      if (key_ == "meta") return true;
-      return fail(value_start(key_end_), text::quote(key_) + " must be an array, not a string");
-    case State::entity: {
-      RawEntity& e = entities_.back();
-      if (key_ == "id") {
-        e.has_id = true;
-        e.id_at = value_site();
-        e.entity.id = std::move(value);
-        if (!check_name(e.entity.id, "id", limits_.max_id_bytes)) return false;
-        if (e.entity.id.find_first_of(" \t\n\r") != std::string::npos) {
-          return fail_value("id " + text::quote(e.entity.id) + " must not contain spaces");
-        }
-        return true;
-      }
-      if (key_ == "kind") {
-        e.has_kind = true;
-        e.kind_at = value_site();
-        e.kind_text = std::move(value);
-        return true;
-      }
-      if (key_ == "name") {
-        e.has_name = true;
-        e.name_at = value_site();
-        e.entity.name = std::move(value);
-        return check_name(e.entity.name, "name", limits_.max_name_bytes);
-      }
-      if (key_ == "aliases") return fail_value("'aliases' must be an array of strings, not a string");
-      start_capture();
-      return capture_event([&] { capture_writer_.String(str, length); }, 0);
-    }
-    case State::aliases: {
-      RawEntity& e = entities_.back();
-      if (e.entity.aliases.size() == limits_.max_aliases) {
-        return fail(here() - length - 2, record_label() + ": more than " + std::to_string(limits_.max_aliases) + " aliases");
-      }
-      if (value.size() > limits_.max_name_bytes || text::has_forbidden_characters(value) || value.empty()) {
-        std::size_t at = here() - length - 2;
-        if (value.empty()) return fail(at, record_label() + ": an alias must not be empty");
-        if (value.size() > limits_.max_name_bytes) {
-          return fail(at, record_label() + ": alias is " + std::to_string(value.size()) + " bytes long; the limit is " +
-                              std::to_string(limits_.max_name_bytes) + " bytes");
-        }
-        return fail(at, record_label() + ": alias " + text::quote(value) + " contains control or bidirectional-override characters");
-      }
-      e.entity.aliases.push_back(std::move(value));
-      return true;
-    }
-    case State::relation: {
-      RawRelation& r = relations_.back();
-      if (key_ == "from" || key_ == "to") {
-        bool from = key_ == "from";
-        (from ? r.has_from : r.has_to) = true;
-        (from ? r.from_at : r.to_at) = value_site();
-        (from ? r.from : r.to) = std::move(value);
-        return true;
-      }
-      if (key_ == "type") {
-        r.has_type = true;
-        r.type_at = value_site();
-        r.type_text = std::move(value);
-        return true;
-      }
-      start_capture();
-      return capture_event([&] { capture_writer_.String(str, length); }, 0);
-    }
-    default:
-      return scalar(str, length + 2, rapidjson::kStringType, "a string");
-  }
-}
-
-bool DocumentHandler::StartObject() {
-  if (capturing_) return capture_event([&] { capture_writer_.StartObject(); }, +1);
-  switch (state_) {
-    case State::start:
-      state_ = State::root;
-      return true;
-    case State::entities:
-      state_ = State::entity;
-      keys_seen_.clear();
-      entities_.emplace_back();
-      entities_.back().index = entity_count_++;
-      entities_.back().at = {source_, here()};
-      tick();
-      return true;
-    case State::relations:
-      state_ = State::relation;
-      keys_seen_.clear();
-      relations_.emplace_back();
-      relations_.back().index = relation_count_++;
-      relations_.back().at = {source_, here()};
-      tick();
-      return true;
-    case State::root:
-      if (key_ == "meta") {
-        discard_capture_ = true;
-        start_capture();
-        return capture_event([&] { capture_writer_.StartObject(); }, +1);
-      }
-      return fail(here(), text::quote(key_) + (key_ == "format" ? " must be the string \"hallyu/1\"" : " must be an array") + ", not an object");
-    case State::entity:
-    case State::relation:
-      if (field_is_string(key_)) return fail_value(text::quote(key_) + " must be a string, not an object");
-      if (key_ == "aliases") return fail_value("'aliases' must be an array of strings, not an object");
-      start_capture();
-      return capture_event([&] { capture_writer_.StartObject(); }, +1);
-    case State::aliases:
-      return fail(here(), record_label() + ": aliases must be strings, not objects");
-    case State::done:
-      break;
-  }
-  return fail(here(), "unexpected object");
-}
-
-bool DocumentHandler::Key(const char* str, rapidjson::SizeType length, bool) {
-  if (capturing_) {
-    capture_writer_.Key(str, length);
-    return true;
-  }
-  if (length > kMaxKeyBytes) return fail(here() - length - 2, "a key is " + std::to_string(length) + " bytes long; the limit is " + std::to_string(kMaxKeyBytes));
-  key_.assign(str, length);
-  key_end_ = here();
-  std::size_t key_start = key_end_ - length - 2;
-  if (state_ == State::root) {
-    static const std::vector<std::string_view> kRootKeys = {"format", "entities", "relations", "meta"};
-    if (std::find(kRootKeys.begin(), kRootKeys.end(), key_) == kRootKeys.end()) {
-      return fail(key_start, "unknown top-level key " + text::quote(key_) + did_you_mean(nearest(key_, kRootKeys, 3)) +
-                                 "; expected format, entities, relations or meta");
-    }
-    if (key_ == "entities" || key_ == "relations") {
-      bool& seen = key_ == "entities" ? saw_entities_ : saw_relations_;
-      if (seen) return fail(key_start, "duplicate top-level key " + text::quote(key_));
-      seen = true;
-    }
-    return true;
-  }
-  if (std::find(keys_seen_.begin(), keys_seen_.end(), key_) != keys_seen_.end()) {
-    return fail(key_start, record_label() + ": duplicate key " + text::quote(key_));
-  }
-  keys_seen_.push_back(key_);
-  return true;
-}
-
-bool DocumentHandler::EndObject(rapidjson::SizeType) {
-  if (capturing_) return capture_event([&] { capture_writer_.EndObject(); }, -1);
-  switch (state_) {
-    case State::entity:
-      state_ = State::entities;
-      return finish_entity();
-    case State::relation:
-      state_ = State::relations;
-      return finish_relation();
-    case State::root:
-      state_ = State::done;
-      if (!saw_format_) return fail(base_, "missing \"format\": \"hallyu/1\" at the top level");
-      return true;
-    default:
-      return fail(here(), "unexpected end of object");
-  }
-}
-
-bool DocumentHandler::StartArray() {
-  if (capturing_) return capture_event([&] { capture_writer_.StartArray(); }, +1);
-  switch (state_) {
-    case State::root:
-      if (key_ == "entities") {
-        state_ = State::entities;
-        return true;
-      }
-      if (key_ == "relations") {
-        state_ = State::relations;
-        return true;
-      }
-      if (key_ == "meta") {
-        discard_capture_ = true;
-        start_capture();
-        return capture_event([&] { capture_writer_.StartArray(); }, +1);
-      }
-      return fail(here(), "'format' must be the string \"hallyu/1\", not an array");
-    case State::entity:
-      if (key_ == "aliases") {
-        state_ = State::aliases;
-        return true;
-      }
-      [[fallthrough]];
-    case State::relation:
-      if (field_is_string(key_)) return fail_value(text::quote(key_) + " must be a string, not an array");
-      start_capture();
-      return capture_event([&] { capture_writer_.StartArray(); }, +1);
-    case State::start:
-      return fail(here(), "the top level must be an object with \"format\": \"hallyu/1\", not an array");
-    case State::entities:
-      return fail(here(), "entities[" + std::to_string(entity_count_) + "] must be an object, not an array");
-    case State::relations:
-      return fail(here(), "relations[" + std::to_string(relation_count_) + "] must be an object, not an array");
-    case State::aliases:
-      return fail(here(), record_label() + ": aliases must be strings, not arrays");
-    case State::done:
-      break;
-  }
-  return fail(here(), "unexpected array");
-}
-
-bool DocumentHandler::EndArray(rapidjson::SizeType) {
-  if (capturing_) return capture_event([&] { capture_writer_.EndArray(); }, -1);
-  switch (state_) {
-    case State::entities:
-    case State::relations:
-      state_ = State::root;
-      return true;
-    case State::aliases:
-      state_ = State::entity;
-      return true;
-    default:
-      return fail(here(), "unexpected end of array");
-  }
-}
-
-// The value of a string attribute without escapes, read without parsing a JSON document (this runs
-// for every relation); other values go through attribute_text.
-std::optional<std::string> plain_string_attribute(const Attributes& attributes, std::string_view key) {
-  for (const Attribute& a : attributes) {
-    if (a.key != key) continue;
-    if (a.json.size() >= 2 && a.json.front() == '"' && a.json.back() == '"' && a.json.find('\\') == std::string::npos) {
-      return a.json.substr(1, a.json.size() - 2);
-    }
-    return attribute_text(attributes, key);
-  }
-  return std::nullopt;
-}
-
-bool check_year(const Attributes& attributes, std::string& problem) {
-  for (const Attribute& a : attributes) {
-    if (a.key != "year") continue;
-    long long year = 0;
-    auto [end, ec] = std::from_chars(a.json.data(), a.json.data() + a.json.size(), year);
-    if (ec != std::errc() || end != a.json.data() + a.json.size() || year < 1800 || year > 2200) {
-      problem = "'year' must be a whole number between 1800 and 2200, not " + text::quote(a.json);
-      return false;
-    }
-  }
-  return true;
-}
-
-bool DocumentHandler::finish_entity() {
-  RawEntity& e = entities_.back();
-  state_ = State::entity;  // so record_label() names this entity
-  auto at_object = [&](const std::string& message) { return fail(e.at.offset, record_label() + ": " + message); };
-  if (!e.has_id) return at_object("missing \"id\"");
-  if (!e.has_kind) return at_object("missing \"kind\"");
-  if (!e.has_name) return at_object("missing \"name\"");
-  auto kind = parse_kind(e.kind_text);
-  if (!kind) {
-    return fail(e.kind_at.offset, record_label() + ": unknown kind " + text::quote(e.kind_text) +
-                                      did_you_mean(nearest(e.kind_text, kind_names(), 3)) + "; kinds are " + list_of(kind_names()));
-  }
-  e.entity.kind = *kind;
-  std::string problem;
-  if (!check_year(e.entity.attributes, problem)) return at_object(problem);
-  state_ = State::entities;
-  return true;
-}
-
-bool DocumentHandler::finish_relation() {
-  RawRelation& r = relations_.back();
-  state_ = State::relation;
-  auto at_object = [&](const std::string& message) { return fail(r.at.offset, record_label() + ": " + message); };
-  if (!r.has_from) return at_object("missing \"from\"");
-  if (!r.has_to) return at_object("missing \"to\"");
-  if (!r.has_type) return at_object("missing \"type\"");
-  auto type = parse_relation_type(r.type_text);
-  if (!type) {
-    return fail(r.type_at.offset, record_label() + ": unknown relation type " + text::quote(r.type_text) +
-                                      did_you_mean(nearest(r.type_text, type_names(), 4)) + "; types are " + list_of(type_names()));
-  }
-  r.type = *type;
-  if (r.from == r.to) return fail(r.to_at.offset, record_label() + ": relation connects " + text::quote(r.from) + " to itself");
-  std::string problem;
-  if (!check_year(r.attributes, problem)) return at_object(problem);
-  if (r.type == RelationType::acted_in) {
-    if (auto billing = plain_string_attribute(r.attributes, "billing")) {
-      static const std::vector<std::string_view> kBillings = {"lead", "support", "cameo"};
-      if (std::find(kBillings.begin(), kBillings.end(), *billing) == kBillings.end()) {
-        return at_object("billing " + text::quote(*billing) + " is not lead, support or cameo" +
-                         did_you_mean(nearest(*billing, kBillings, 3)));
-      }
-    }
-  }
-  state_ = State::relations;
-  return true;
-}
-
-void parse_source(std::uint32_t index, const SourceText& source, const LoadLimits& limits, const Places& places,
-                  std::vector<RawEntity>& entities, std::vector<RawRelation>& relations, const LoadProgress& progress,
-                  std::size_t done_before, std::size_t total) {
-  const std::string& body = source.text;
-  std::size_t base = (body.size() >= 3 && std::memcmp(body.data(), "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-  rapidjson::MemoryStream stream(body.data() + base, body.size() - base);
-  DocumentHandler handler(index, body, base, limits, entities, relations);
-  handler.set_stream(&stream);
-  handler.report_to(&progress, done_before, total);
-  rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseNumbersAsStringsFlag;
-  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
-  if (handler.failed()) throw DataError(places(handler.error_site()) + ": " + handler.error_message());
-  if (result.IsError()) {
-    std::string what = rapidjson::GetParseError_En(result.Code());
-    if (!what.empty() && what.back() == '.') what.pop_back();
-    if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
-    throw DataError(places({index, base + result.Offset()}) + ": malformed JSON: " + what);
-  }
-  if (!handler.saw_format()) throw DataError(places({index, base}) + ": missing \"format\": \"hallyu/1\" at the top level");
-}
-
-bool same_attributes(const Attributes& a, const Attributes& b) {
-  if (a.size() != b.size()) return false;
-  for (const Attribute& x : a) {
-    auto it = std::find_if(b.begin(), b.end(), [&](const Attribute& y) { return y.key == x.key; });
-    if (it == b.end() || it->json != x.json) return false;
-  }
-  return true;
-}
-
-// Relations are a multiset (two roles in one drama are two relations) but an exact repeat is an error
-// within a file and merged away across files, like entities.
-struct RelationKey {
-  VertexId a, b;
-  RelationType type;
-  std::size_t attributes_hash;
-  bool operator==(const RelationKey&) const = default;
-};
-
-std::size_t hash_attributes(const Attributes& attributes) {
-  std::size_t h = 0;
-  for (const Attribute& a : attributes) {  // order-independent: records may list keys in any order
-    h += std::hash<std::string>()(a.key) * 31 + std::hash<std::string>()(a.json);
-  }
-  return h;
-}
-
-Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& raw_entities,
-              std::vector<RawRelation>& raw_relations, const Places& places) {
-  Dataset dataset;
-  for (const SourceText& s : sources) dataset.sources.push_back(s.name);
-  IdTable ids;
-  std::vector<std::size_t> first_raw;  // raw entity that defined each vertex
-  ids.reserve(raw_entities.size());
-  dataset.entities.reserve(raw_entities.size());
-  for (std::size_t i = 0; i < raw_entities.size(); ++i) {
-    RawEntity& raw = raw_entities[i];
-    std::optional<VertexId> existing = ids.find(raw.entity.id, dataset.entities);
-    if (!existing) {
-      dataset.entities.push_back(std::move(raw.entity));
-      ids.insert(static_cast<VertexId>(dataset.entities.size() - 1), dataset.entities);
-      first_raw.push_back(i);
-      continue;
-    }
-    const RawEntity& first = raw_entities[first_raw[*existing]];
-    Entity& merged = dataset.entities[*existing];
-    std::string label = "entities[" + std::to_string(raw.index) + "]";
-    if (first.at.source == raw.at.source) {
-      throw DataError(places(raw.id_at) + ": " + label + ": duplicate id " + text::quote(raw.entity.id) +
-                      " (first defined at " + places(first.id_at) + ")");
-    }
-    if (merged.kind != raw.entity.kind) {
-      throw DataError(places(raw.kind_at) + ": " + label + ": " + text::quote(raw.entity.id) + " is " +
-                      with_article(to_string(raw.entity.kind)) + " here but " + with_article(to_string(merged.kind)) +
-                      " at " + places(first.kind_at) + "; entities merged by id must agree on kind");
-    }
-    if (merged.name != raw.entity.name) {
-      throw DataError(places(raw.name_at) + ": " + label + ": " + text::quote(raw.entity.id) + " is named " +
-                      text::quote(raw.entity.name) + " here but " + text::quote(merged.name) + " at " +
-                      places(first.name_at) + "; put other names in aliases");
-    }
-    for (std::string& alias : raw.entity.aliases) {
-      if (std::find(merged.aliases.begin(), merged.aliases.end(), alias) == merged.aliases.end()) {
-        merged.aliases.push_back(std::move(alias));
-      }
-    }
-    for (Attribute& attribute : raw.entity.attributes) {
-      auto same_key = std::find_if(merged.attributes.begin(), merged.attributes.end(),
-                                   [&](const Attribute& a) { return a.key == attribute.key; });
-      if (same_key == merged.attributes.end()) {
-        merged.attributes.push_back(std::move(attribute));
-      } else if (same_key->json != attribute.json) {
-        throw DataError(places(raw.at) + ": " + label + ": attribute " + text::quote(attribute.key) + " of " +
-                        text::quote(raw.entity.id) + " is " + text::quote(attribute.json) + " here but " +
-                        text::quote(same_key->json) + " at " + places(first.at));
-      }
-    }
-  }
-
-  std::vector<std::string_view> all_ids;
-  auto suggest_id = [&](const std::string& missing) {
-    if (all_ids.empty()) {
-      for (const Entity& e : dataset.entities) all_ids.push_back(e.id);
-    }
-    return did_you_mean(nearest(missing, all_ids, 3));
-  };
-  // Resolve and check every relation in file order, then find exact repeats by sorting keys (a hash
-  // map of 1M keys allocated a node each).
-  struct Keyed {
-    RelationKey key;
-    std::uint32_t raw;
-  };
-  std::vector<Keyed> keyed;
-  keyed.reserve(raw_relations.size());
-  std::vector<std::pair<VertexId, VertexId>> ends(raw_relations.size());
-  for (std::size_t i = 0; i < raw_relations.size(); ++i) {
-    RawRelation& raw = raw_relations[i];
-    auto label = [&] { return "relations[" + std::to_string(raw.index) + "] (" + std::string(to_string(raw.type)) + ")"; };
-    auto resolve = [&](const std::string& id, Site at) {
-      auto v = ids.find(id, dataset.entities);
-      if (!v) throw DataError(places(at) + ": " + label() + ": unknown entity " + text::quote(id) + suggest_id(id));
-      return *v;
-    };
-    VertexId from = resolve(raw.from, raw.from_at);
-    VertexId to = resolve(raw.to, raw.to_at);
-    Endpoints allowed = allowed_endpoints(raw.type);
-    auto check_end = [&](VertexId v, KindSet kinds, Site at, const char* end_name) {
-      Kind kind = dataset.entities[v].kind;
-      if (!(kinds & bit(kind))) {
-        throw DataError(places(at) + ": " + label() + ": " + text::quote(dataset.entities[v].id) + " is " +
-                        with_article(to_string(kind)) + ", but the '" + end_name + "' of " +
-                        std::string(to_string(raw.type)) + " must be " + with_article(describe_kinds(kinds)));
-      }
-    };
-    check_end(from, allowed.from, raw.from_at, "from");
-    check_end(to, allowed.to, raw.to_at, "to");
-    ends[i] = {from, to};
-    RelationKey key{from, to, raw.type, hash_attributes(raw.attributes)};
-    if (is_symmetric(raw.type) && key.a > key.b) std::swap(key.a, key.b);
-    keyed.push_back({key, static_cast<std::uint32_t>(i)});
-  }
-  auto order = [](const Keyed& x, const Keyed& y) {
-    return std::tie(x.key.a, x.key.b, x.key.type, x.key.attributes_hash, x.raw) <
-           std::tie(y.key.a, y.key.b, y.key.type, y.key.attributes_hash, y.raw);
-  };
-  std::sort(keyed.begin(), keyed.end(), order);
-  std::vector<bool> dropped(raw_relations.size(), false);
-  std::optional<std::pair<std::size_t, std::size_t>> repeat_in_file;  // (repeat, first), lowest repeat first
-  for (std::size_t begin = 0; begin < keyed.size();) {
-    std::size_t end = begin + 1;
-    while (end < keyed.size() && keyed[end].key == keyed[begin].key) ++end;
-    for (std::size_t j = begin + 1; j < end; ++j) {  // ascending raw index within a group
-      const RawRelation& later = raw_relations[keyed[j].raw];
-      for (std::size_t k = begin; k < j; ++k) {
-        if (dropped[keyed[k].raw] || !same_attributes(raw_relations[keyed[k].raw].attributes, later.attributes)) continue;
-        dropped[keyed[j].raw] = true;  // the same fact stated again: keep the first
-        if (raw_relations[keyed[k].raw].at.source == later.at.source && (!repeat_in_file || keyed[j].raw < repeat_in_file->first)) {
-          repeat_in_file = std::make_pair(keyed[j].raw, keyed[k].raw);
-        }
-        break;
-      }
-    }
-    begin = end;
-  }
-  if (repeat_in_file) {
-    const RawRelation& later = raw_relations[repeat_in_file->first];
-    const RawRelation& first = raw_relations[repeat_in_file->second];
-    throw DataError(places(later.at) + ": relations[" + std::to_string(later.index) + "] (" + std::string(to_string(later.type)) +
-                    "): duplicate relation (same as relations[" + std::to_string(first.index) + "] at " + places(first.at) + ")");
-  }
-  dataset.relations.reserve(raw_relations.size());
-  for (std::size_t i = 0; i < raw_relations.size(); ++i) {
-    if (!dropped[i]) dataset.relations.push_back({ends[i].first, ends[i].second, raw_relations[i].type, std::move(raw_relations[i].attributes)});
-  }
-  return dataset;
-}
-
-}  // namespace
+using detail::Places;
+using detail::RawEntity;
+using detail::RawRelation;
 
 Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& limits, const LoadProgress& progress) {
   Places places(sources);
@@ -790,34 +31,75 @@ Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& l
   std::size_t total = 0, done = 0;
   for (const SourceText& s : sources) total += s.text.size();
   for (std::uint32_t i = 0; i < sources.size(); ++i) {
-    parse_source(i, sources[i], limits, places, entities, relations, progress, done, total);
+    detail::parse_source(i, sources[i], limits, places, entities, relations, progress, done, total);
     done += sources[i].text.size();
   }
   if (progress) progress(total, total);
   if (entities.size() >= std::numeric_limits<VertexId>::max() || relations.size() >= std::numeric_limits<RelationId>::max() / 2) {
     throw DataError("the dataset is larger than hallyu's 32-bit ids allow");
   }
-  return merge(sources, entities, relations, places);
+  return detail::merge(sources, entities, relations, places, limits);
 }
 
+namespace {
+
+// Only regular files are read: a FIFO or a terminal would block, a device such as /dev/zero never ends.
+void require_regular_file(const struct ::stat& st, const std::string& name) {
+  if (S_ISREG(st.st_mode)) return;
+  const char* what = S_ISDIR(st.st_mode)    ? "a directory"
+                     : S_ISFIFO(st.st_mode) ? "a FIFO"
+                     : S_ISCHR(st.st_mode)  ? "a character device"
+                     : S_ISBLK(st.st_mode)  ? "a block device"
+                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                            : "not a regular file";
+  throw DataError(name + ": is " + what + ", not a regular file");
+}
+
+std::string too_large(const std::string& name) {
+  return name + ": larger than the input file limit of " + std::to_string(kMaxInputFileBytes >> 20) + " MiB";
+}
+
+}  // namespace
+
 std::string read_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) throw DataError(file.string() + ": is a directory, not a dataset file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw DataError(file.string() + ": cannot open: " + std::strerror(errno));
-  std::string body;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size > 0) {
-    body.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(body.data(), size);
-  } else {  // pipes and special files do not report a size
-    in.clear();
-    in.seekg(0);
-    body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::string name = file.string();
+  struct ::stat st {};
+  if (::stat(file.c_str(), &st) != 0) throw DataError(name + ": cannot open: " + std::strerror(errno));
+  require_regular_file(st, name);
+  // O_NONBLOCK: should the path have been swapped for a FIFO since stat(), open() must not wait for a
+  // writer; fstat() then checks what was actually opened.
+  int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw DataError(name + ": cannot open: " + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &st) != 0) throw DataError(name + ": cannot read: " + std::strerror(errno));
+  require_regular_file(st, name);
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxInputFileBytes) throw DataError(too_large(name));
+  std::string body(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  for (;;) {
+    if (done == body.size()) {  // the file may have grown since fstat(): read on, within the limit
+      if (body.size() >= kMaxInputFileBytes) {
+        char probe;
+        ssize_t n = ::read(fd, &probe, 1);
+        if (n > 0) throw DataError(too_large(name));
+        if (n == 0) break;
+        if (errno == EINTR) continue;
+        throw DataError(name + ": read error: " + std::strerror(errno));
+      }
+      body.resize(std::min<std::size_t>(kMaxInputFileBytes, std::max<std::size_t>(body.size() * 2, 65536)));
+    }
+    ssize_t n = ::read(fd, body.data() + done, body.size() - done);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw DataError(name + ": read error: " + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(n);
   }
-  if (in.bad()) throw DataError(file.string() + ": read error");
+  body.resize(done);
   return body;
 }
 

@@ -1,9 +1,14 @@
+// Binary snapshots: writing and validated reading.
 #include "hallyu/io/snapshot.hpp"
 
 #include <cstring>
+#include <limits>
 
 #include "hallyu/error.hpp"
+#include "hallyu/id_table.hpp"
 #include "hallyu/io/atomic_file.hpp"
+#include "hallyu/text.hpp"
+#include "loader_detail.hpp"
 
 namespace hallyu::io {
 namespace {
@@ -139,6 +144,12 @@ void write_snapshot(const Graph& graph, const std::filesystem::path& file) {
   });
 }
 
+void reseal_snapshot(std::string& bytes) {
+  if (bytes.size() < kHeaderSize) return;
+  std::uint64_t sum = checksum(std::string_view(bytes).substr(kHeaderSize));
+  std::memcpy(bytes.data() + 16, &sum, 8);
+}
+
 Dataset read_snapshot(const std::string& name, std::string_view bytes) {
   if (!is_snapshot(bytes)) throw DataError(name + ": not a hallyu snapshot");
   if (bytes.size() < kHeaderSize) throw DataError(name + ": damaged snapshot: truncated header");
@@ -158,8 +169,18 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
   Dataset d;
   d.sources.resize(in.count(4, "sources"));
   for (std::string& s : d.sources) s = in.string();
+  // Content is checked exactly as the JSON loader checks it (the same functions): a snapshot is
+  // data from a file like any other, and its checksum proves nothing about who wrote it.
+  const LoadLimits limits;
+  for (const std::string& s : d.sources) {
+    if (s.size() > 4096) in.fail("a source name longer than 4096 bytes");
+  }
   d.entities.resize(in.count(18, "entities"));
-  for (Entity& e : d.entities) {
+  if (d.entities.size() >= std::numeric_limits<VertexId>::max()) in.fail("more entities than 32-bit ids allow");
+  IdTable ids;
+  ids.reserve(d.entities.size());
+  for (std::size_t i = 0; i < d.entities.size(); ++i) {
+    Entity& e = d.entities[i];
     auto kind = in.number<std::uint8_t>();
     if (kind >= kKindCount) in.fail("unknown kind");
     e.kind = static_cast<Kind>(kind);
@@ -168,9 +189,15 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
     e.aliases.resize(in.count32(4, "aliases"));
     for (std::string& alias : e.aliases) alias = in.string();
     e.attributes = in.attributes();
+    auto label = [&] { return "entities[" + std::to_string(i) + "] (id " + text::quote(e.id) + "): "; };
+    if (std::string problem = detail::entity_problem(e, limits); !problem.empty()) in.fail(label() + problem);
+    if (ids.find(e.id, d.entities)) in.fail(label() + "duplicate id");
+    ids.insert(static_cast<VertexId>(i), d.entities);
   }
   d.relations.resize(in.count(13, "relations"));
-  for (Relation& r : d.relations) {
+  if (d.relations.size() >= std::numeric_limits<RelationId>::max() / 2) in.fail("more relations than 32-bit ids allow");
+  for (std::size_t i = 0; i < d.relations.size(); ++i) {
+    Relation& r = d.relations[i];
     r.from = in.number<VertexId>();
     r.to = in.number<VertexId>();
     auto type = in.number<std::uint8_t>();
@@ -182,6 +209,9 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
       in.fail("relation endpoints of kinds its type does not allow");
     }
     r.attributes = in.attributes();
+    if (std::string problem = detail::relation_problem(r.type, r.attributes, limits); !problem.empty()) {
+      in.fail("relations[" + std::to_string(i) + "] (" + std::string(to_string(r.type)) + "): " + problem);
+    }
   }
   if (!in.done()) in.fail("trailing bytes");
   return d;

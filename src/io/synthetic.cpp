@@ -1,3 +1,4 @@
+// Synthetic hallyu/1 datasets for scale tests, streamed and deterministic per seed.
 #include "hallyu/io/synthetic.hpp"
 
 #include <algorithm>

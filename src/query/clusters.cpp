@@ -7,20 +7,18 @@ namespace hallyu::query {
 
 const OperationSpec& clusters_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec = [] {
-    OperationSpec s{"clusters", "Find clusters: components, kcore, louvain, leiden, label-propagation",
-                    {{"method", T::text, "components, kcore, louvain, leiden (default), label-propagation", false, "-m"},
-                     {"min_size", T::integer, "List only clusters of at least this many entities", false, ""},
-                     {"top", T::integer, "How many clusters to list (0: all)", false, ""},
-                     {"central", T::integer, "How many central members to name per cluster", false, ""},
-                     {"seed", T::integer, "Seed for louvain, leiden and label-propagation (same seed, same clusters)", false, ""},
-                     {"resolution", T::real, "Modularity resolution for louvain and leiden", false, ""},
-                     {"k", T::integer, "kcore: the k of the k-core (default: the largest k with a non-empty core)", false, ""},
-                     {"projection", T::text, "Cluster people on a projection: people or costars", false, ""}},
-                    "exclude_kinds agency,network clusters without the hubs that join everything; via keeps relation types."};
-    for (auto& p : filter_parameters("")) s.parameters.push_back(p);
-    return s;
-  }();
+  static const OperationSpec spec = with_filter_parameters(OperationSpec{
+      "clusters",
+      "Find clusters: components, kcore, louvain, leiden, label-propagation",
+      {{"method", T::text, "components, kcore, louvain, leiden (default), label-propagation", false, "-m"},
+       {"min_size", T::integer, "List only clusters of at least this many entities", false, ""},
+       {"top", T::integer, "How many clusters to list (0: all)", false, ""},
+       {"central", T::integer, "How many central members to name per cluster", false, ""},
+       {"seed", T::integer, "Seed for louvain, leiden and label-propagation (same seed, same clusters)", false, ""},
+       {"resolution", T::real, "Modularity resolution for louvain and leiden", false, ""},
+       {"k", T::integer, "kcore: the k of the k-core (default: the largest k with a non-empty core)", false, ""},
+       {"projection", T::text, "Cluster people on a projection: people or costars", false, ""}},
+      "exclude_kinds agency,network clusters without the hubs that join everything; via keeps relation types."});
   return spec;
 }
 
@@ -62,8 +60,9 @@ ClustersResult clusters(const Engine& engine, const ClustersRequest& request) {
 std::vector<VertexId> cluster_members(const ClustersResult& result, long long id) {
   const algo::Partition& partition = result.clustering.partition;
   if (id < 0 || id >= partition.count) {
-    throw UsageError("there is no cluster " + std::to_string(id) + "; " + std::string(algo::to_string(result.method)) + " found " +
-                     std::to_string(partition.count) + " (0 to " + std::to_string(static_cast<long long>(partition.count) - 1) + ")");
+    throw UsageError("there is no cluster " + std::to_string(id) + "; " + std::string(algo::to_string(result.method)) +
+                     " found " + std::to_string(partition.count) + " (0 to " +
+                     std::to_string(static_cast<long long>(partition.count) - 1) + ")");
   }
   std::vector<VertexId> members;
   for (std::uint32_t i = 0; i < result.simple.size(); ++i) {

@@ -11,9 +11,12 @@ namespace hallyu::query {
 const OperationSpec& crossovers_spec() {
   using T = ParameterSpec::Type;
   static const OperationSpec spec{
-      "crossovers", "Cross-promotion patterns between music and drama, explained",
+      "crossovers",
+      "Cross-promotion patterns between music and drama, explained",
       {{"pattern", T::list,
-        "Only these: idol-actors, self-osts, group-synergy, co-starring, agency-pipelines, agency-networks, ost-specialists", false, ""},
+        "Only these: idol-actors, self-osts, group-synergy, co-starring, agency-pipelines, agency-networks, "
+        "ost-specialists",
+        false, ""},
        {"top", T::integer, "Rows per pattern (0: all)", false, ""},
        {"min_agency_artists", T::integer, "Agency pipelines: artists of the agency in one drama", false, ""},
        {"min_specialist_dramas", T::integer, "OST specialists: dramas sung for", false, ""}},
@@ -37,7 +40,8 @@ CrossoversResult crossovers(const Engine& engine, const CrossoversRequest& reque
       std::vector<std::string_view> names(kCrossoverPatterns.begin(), kCrossoverPatterns.end());
       std::string all;
       for (const std::string& name : kCrossoverPatterns) all += (all.empty() ? "" : ", ") + name;
-      throw UsageError("unknown pattern " + text::quote(p) + text::did_you_mean(text::nearest(p, names)) + "; patterns are " + all);
+      throw UsageError("unknown pattern " + text::quote(p) + text::did_you_mean(text::nearest(p, names)) +
+                       "; patterns are " + all);
     }
     result.wanted.insert(p);
   }

@@ -5,14 +5,12 @@ namespace hallyu::query {
 
 const OperationSpec& degrees_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec = [] {
-    OperationSpec s{"degrees", "Distance from one entity to everyone: counts per distance, the farthest",
+  static const OperationSpec spec = with_filter_parameters(
+      OperationSpec{"degrees",
+                    "Distance from one entity to everyone: counts per distance, the farthest",
                     {{"id", T::text, "Id, name or alias", true, ""},
                      {"farthest", T::integer, "How many of the farthest entities to list", false, ""}},
-                    ""};
-    for (auto& p : filter_parameters("")) s.parameters.push_back(p);
-    return s;
-  }();
+                    ""});
   return spec;
 }
 

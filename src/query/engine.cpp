@@ -15,7 +15,20 @@ Limits Limits::interactive() {
   limits.max_drawn_paths = 10;
   limits.max_exact_centrality_entities = 20000;
   limits.max_approx_samples = 200'000;
+  limits.time_budget = std::chrono::seconds(10);
   return limits;
+}
+
+bool Interrupt::operator()() const {
+  if (deadline != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() > deadline) return true;
+  return client_gone && client_gone();
+}
+
+Interrupt Interrupt::within(std::chrono::milliseconds budget, std::function<bool()> client_gone) {
+  Interrupt interrupt;
+  if (budget.count() > 0) interrupt.deadline = std::chrono::steady_clock::now() + budget;
+  interrupt.client_gone = std::move(client_gone);
+  return interrupt;
 }
 
 FilterRequest filter_request(const Parameters& parameters) {
@@ -29,6 +42,11 @@ std::vector<ParameterSpec> filter_parameters(const std::string& via_cli_names) {
       {"exclude_kinds", T::list, "Never pass through entities of these kinds, e.g. agency,network", false, ""},
       {"avoid", T::names, "Never pass through this entity (id or name; repeatable)", false, ""},
   };
+}
+
+OperationSpec with_filter_parameters(OperationSpec spec, const std::string& via_cli_names) {
+  for (ParameterSpec& p : filter_parameters(via_cli_names)) spec.parameters.push_back(std::move(p));
+  return spec;
 }
 
 Engine::Engine(const Graph& graph, Limits limits) : graph_(graph), names_(graph), limits_(limits) {}

@@ -7,16 +7,15 @@ namespace hallyu::query {
 
 const OperationSpec& neighbors_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec = [] {
-    OperationSpec s{"neighbors", "List the entities within radius hops of one entity",
+  static const OperationSpec spec = with_filter_parameters(
+      OperationSpec{"neighbors",
+                    "List the entities within radius hops of one entity",
                     {{"id", T::text, "Id, name or alias", true, ""},
                      {"radius", T::integer, "How many hops (1-6)", false, "-r"},
                      {"kind", T::list, "List only entities of these kinds (traversal is not restricted)", false, ""},
                      {"limit", T::integer, "Stop after this many entities (0: no limit)", false, ""}},
-                    ""};
-    for (auto& p : filter_parameters("--type")) s.parameters.push_back(p);
-    return s;
-  }();
+                    ""},
+      "--type");
   return spec;
 }
 

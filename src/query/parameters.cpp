@@ -52,7 +52,8 @@ std::optional<long long> Parameters::integer(std::string_view name) const {
   if (ec == std::errc::result_out_of_range) {
     throw UsageError(std::string(name) + " " + shown(*value) + " is out of range");
   }
-  if (ec != std::errc() || end != last) throw UsageError(std::string(name) + " must be a whole number, not " + shown(*value));
+  if (ec != std::errc() || end != last)
+    throw UsageError(std::string(name) + " must be a whole number, not " + shown(*value));
   return parsed;
 }
 
@@ -113,14 +114,15 @@ void Parameters::check_known(const OperationSpec& spec) const {
     if (spec.find(name)) continue;
     std::vector<std::string_view> names;
     for (const ParameterSpec& p : spec.parameters) names.push_back(p.name);
-    throw UsageError(spec.name + " takes no parameter " + text::quote(name) + text::did_you_mean(text::nearest(name, names)));
+    throw UsageError(spec.name + " takes no parameter " + text::quote(name) +
+                     text::did_you_mean(text::nearest(name, names)));
   }
 }
 
 void check_range(std::string_view name, long long value, long long low, long long high) {
   if (value < low || value > high) {
-    throw UsageError(std::string(name) + " must be from " + std::to_string(low) + " to " + std::to_string(high) + " (got " +
-                     std::to_string(value) + ")");
+    throw UsageError(std::string(name) + " must be from " + std::to_string(low) + " to " + std::to_string(high) +
+                     " (got " + std::to_string(value) + ")");
   }
 }
 

@@ -9,18 +9,16 @@ namespace hallyu::query {
 
 const OperationSpec& path_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec = [] {
-    OperationSpec s{"path", "How are two entities connected? Shortest, k shortest or all shortest paths",
-                    {{"from", T::text, "Id, name or alias", true, ""},
-                     {"to", T::text, "Id, name or alias", true, ""},
-                     {"k", T::integer, "The k shortest simple paths, shortest first", false, "-k"},
-                     {"all_shortest", T::flag, "Every shortest path (up to limit)", false, ""},
-                     {"limit", T::integer, "Most paths all_shortest lists", false, ""}},
-                    "Filters: --via acted_in,performed keeps only those relation types; --exclude-kinds agency,network keeps\n"
-                    "paths away from hubs that connect everything; --avoid NAME (repeatable) keeps paths away from NAME."};
-    for (auto& p : filter_parameters("")) s.parameters.push_back(p);
-    return s;
-  }();
+  static const OperationSpec spec = with_filter_parameters(OperationSpec{
+      "path",
+      "How are two entities connected? Shortest, k shortest or all shortest paths",
+      {{"from", T::text, "Id, name or alias", true, ""},
+       {"to", T::text, "Id, name or alias", true, ""},
+       {"k", T::integer, "The k shortest simple paths, shortest first", false, "-k"},
+       {"all_shortest", T::flag, "Every shortest path (up to limit)", false, ""},
+       {"limit", T::integer, "Most paths all_shortest lists", false, ""}},
+      "Filters: --via acted_in,performed keeps only those relation types; --exclude-kinds agency,network keeps\n"
+      "paths away from hubs that connect everything; --avoid NAME (repeatable) keeps paths away from NAME."});
   return spec;
 }
 

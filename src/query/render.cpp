@@ -12,38 +12,36 @@ namespace hallyu::query {
 
 const OperationSpec& render_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec = [] {
-    OperationSpec s{
-        "render", "Draw an ego network, paths, a cluster or the whole graph (SVG, PNG, PDF, DOT)",
-        {{"ego", T::text, "Draw the neighbourhood of this entity", false, ""},
-         {"radius", T::integer, "Hops around ego", false, "-r"},
-         {"from", T::text, "Draw the paths from this entity (with to)", false, ""},
-         {"to", T::text, "Draw the paths to this entity (with from)", false, ""},
-         {"k", T::integer, "With from/to: the k shortest paths", false, "-k"},
-         {"context", T::integer, "With from/to: neighbours shown (dimmed) around each path entity", false, ""},
-         {"cluster", T::integer, "Draw this cluster of method (0 is the largest)", false, ""},
-         {"method", T::text, "Clustering for cluster: components, louvain, leiden, label-propagation", false, "-m"},
-         {"seed", T::integer, "Seed for cluster", false, ""},
-         {"expand", T::list, "Draw these entities (ids) with their direct neighbours", false, ""},
-         {"all", T::flag, "Draw the whole (filtered) graph", false, ""},
-         {"force", T::flag, "Draw even above max_nodes", false, ""},
-         {"max_nodes", T::integer, "Refuse diagrams larger than this unless force", false, ""},
-         {"highlight", T::names, "Emphasise this entity (repeatable)", false, ""},
-         {"format", T::text, "svg, png, pdf or dot", false, ""},
-         {"layout", T::text, "auto, dot, neato, fdp, sfdp, circo, twopi", false, ""},
-         {"edge_labels", T::flag, "Label every relation with its type and role", false, ""},
-         {"no_legend", T::flag, "Leave the legend out", false, ""}},
-        ""};
-    for (auto& p : filter_parameters("")) s.parameters.push_back(p);
-    return s;
-  }();
+  static const OperationSpec spec = with_filter_parameters(OperationSpec{
+      "render",
+      "Draw an ego network, paths, a cluster or the whole graph (SVG, PNG, PDF, DOT)",
+      {{"ego", T::text, "Draw the neighbourhood of this entity", false, ""},
+       {"radius", T::integer, "Hops around ego", false, "-r"},
+       {"from", T::text, "Draw the paths from this entity (with to)", false, ""},
+       {"to", T::text, "Draw the paths to this entity (with from)", false, ""},
+       {"k", T::integer, "With from/to: the k shortest paths", false, "-k"},
+       {"context", T::integer, "With from/to: neighbours shown (dimmed) around each path entity", false, ""},
+       {"cluster", T::integer, "Draw this cluster of method (0 is the largest)", false, ""},
+       {"method", T::text, "Clustering for cluster: components, louvain, leiden, label-propagation", false, "-m"},
+       {"seed", T::integer, "Seed for cluster", false, ""},
+       {"expand", T::list, "Draw these entities (ids) with their direct neighbours", false, ""},
+       {"all", T::flag, "Draw the whole (filtered) graph", false, ""},
+       {"force", T::flag, "Draw even above max_nodes", false, ""},
+       {"max_nodes", T::integer, "Refuse diagrams larger than this unless force", false, ""},
+       {"highlight", T::names, "Emphasise this entity (repeatable)", false, ""},
+       {"format", T::text, "svg, png, pdf or dot", false, ""},
+       {"layout", T::text, "auto, dot, neato, fdp, sfdp, circo, twopi", false, ""},
+       {"edge_labels", T::flag, "Label every relation with its type and role", false, ""},
+       {"no_legend", T::flag, "Leave the legend out", false, ""}},
+      ""});
   return spec;
 }
 
 RenderRequest render_request(const Parameters& parameters) {
   RenderRequest request;
   if (auto v = parameters.text("ego")) request.ego = *v;
-  if (auto v = parameters.count("radius")) request.radius = static_cast<unsigned>(std::min<std::uint64_t>(*v, UINT32_MAX));
+  if (auto v = parameters.count("radius"))
+    request.radius = static_cast<unsigned>(std::min<std::uint64_t>(*v, UINT32_MAX));
   if (auto v = parameters.text("from")) request.from = *v;
   if (auto v = parameters.text("to")) request.to = *v;
   if (auto v = parameters.count("k")) request.k = *v;
@@ -77,7 +75,8 @@ RenderResult render_diagram(const Engine& engine, const RenderRequest& request) 
   check_range("context", request.context, 0, 100);
   // The interactive bound cannot be lifted by force; a batch run may draw anything it is asked to.
   std::size_t max_nodes = request.force ? 0 : request.max_nodes;
-  if (limits.max_drawn_entities != 0) max_nodes = max_nodes == 0 ? limits.max_drawn_entities : std::min(max_nodes, limits.max_drawn_entities);
+  if (limits.max_drawn_entities != 0)
+    max_nodes = max_nodes == 0 ? limits.max_drawn_entities : std::min(max_nodes, limits.max_drawn_entities);
   algo::TraversalFilter filter = engine.filter(request.filter);
   render::Diagram& diagram = result.diagram;
   if (!request.ego.empty()) {
@@ -88,8 +87,9 @@ RenderResult render_diagram(const Engine& engine, const RenderRequest& request) 
     algo::PathFinder finder(graph);
     std::vector<algo::Path> paths = finder.k_shortest_paths(from, to, request.k, filter);
     if (paths.empty()) {
-      throw UsageError("no path between " + engine.names().label(from) + " and " + engine.names().label(to) + " to draw",
-                       ErrorCategory::not_found);
+      throw UsageError(
+          "no path between " + engine.names().label(from) + " and " + engine.names().label(to) + " to draw",
+          ErrorCategory::not_found);
     }
     diagram = render::path_diagram(graph, paths, filter, request.context);
   } else if (request.cluster) {

@@ -8,7 +8,8 @@ namespace hallyu::query {
 const OperationSpec& search_spec() {
   using T = ParameterSpec::Type;
   static const OperationSpec spec{
-      "search", "Find entities by id, name or alias: case-insensitive, Hangul and initial consonants (ㅇㅇㅇ), typos",
+      "search",
+      "Find entities by id, name or alias: case-insensitive, Hangul and initial consonants (ㅇㅇㅇ), typos",
       {{"q", T::text, "What to look for", true, ""},
        {"kind", T::list, "Only these kinds (comma-separated or repeated)", false, ""},
        {"limit", T::integer, "At most this many results (1-10000)", false, ""}},

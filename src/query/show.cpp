@@ -7,9 +7,10 @@ namespace hallyu::query {
 
 const OperationSpec& show_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec{
-      "show", "Show one entity: aliases, attributes and relations",
-      {{"id", T::text, "Id, name or alias (any case; Hangul works)", true, ""}}, ""};
+  static const OperationSpec spec{"show",
+                                  "Show one entity: aliases, attributes and relations",
+                                  {{"id", T::text, "Id, name or alias (any case; Hangul works)", true, ""}},
+                                  ""};
   return spec;
 }
 

@@ -1,3 +1,4 @@
+// The diagrams people ask for, as Diagram values: ego, paths, clusters, expansions, the whole graph.
 #include "hallyu/render/diagrams.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Graphviz in process: styled cgraph diagrams laid out and rendered by gvc.
 #include "hallyu/render/graphviz.hpp"
 
 #include <graphviz/cgraph.h>

@@ -1,3 +1,4 @@
+// The explorer page's files compiled into the binary, by path.
 #include <string>
 
 #include "hallyu/server/api.hpp"

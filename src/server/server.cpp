@@ -1,3 +1,4 @@
+// The HTTP adapter: the Api and the embedded page over cpp-httplib, with limits and safe headers.
 #include "hallyu/server/server.hpp"
 
 #include <httplib.h>
@@ -37,7 +38,7 @@ Server::Server(const Graph& graph, ServeOptions options) : impl_(std::make_uniqu
   http.set_keep_alive_max_count(100);
   Api& api = impl_->api;
   http.Get(R"(/api/.*)", [&api](const httplib::Request& req, httplib::Response& res) {
-    Request request{req.path, {}};
+    Request request(req.path);
     for (const auto& [name, value] : req.params) request.params.emplace(name, value);
     Response response = api.handle(request);
     res.status = response.status;

@@ -1,7 +1,13 @@
 // The CLI end to end: real binary, real files; exit codes, JSON shapes, error lines.
 #include <rapidjson/document.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "hallyu/io/json_loader.hpp"
 
 #include "cli_runner.hpp"
 
@@ -142,6 +148,32 @@ TEST_CASE("bad dataset files exit 2 naming the place", "[cli][errors]") {
   check_one_line_error(run_hallyu({"stats", "--data", "/nonexistent.json"}), "/nonexistent.json: cannot open");
   std::string garbage = write_scratch("garbage.json", std::string(1 << 20, '\x01'));
   check_one_line_error(run_hallyu({"stats", "--data", garbage}), garbage + ":1:1: malformed JSON");
+}
+
+TEST_CASE("input files that are not regular files are refused at once", "[cli][errors][input]") {
+  auto dir = hallyu::test::scratch_dir();
+  std::string fifo = (dir / "data.fifo").string();
+  ::unlink(fifo.c_str());
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // A FIFO with no writer used to block forever; a snapshot's name changes nothing.
+  check_one_line_error(run_hallyu({"stats", "--data", fifo}, 20), fifo + ": is a FIFO, not a regular file");
+  std::string fifo_snapshot = (dir / "data.hsnap").string();
+  ::unlink(fifo_snapshot.c_str());
+  REQUIRE(::mkfifo(fifo_snapshot.c_str(), 0600) == 0);
+  check_one_line_error(run_hallyu({"stats", "--data", fifo_snapshot}, 20), fifo_snapshot + ": is a FIFO");
+  check_one_line_error(run_hallyu({"stats", "--data", "/dev/null"}, 20), "/dev/null: is a character device, not a regular file");
+  check_one_line_error(run_hallyu({"stats", "--data", dir.string()}, 20), dir.string() + ": is a directory");
+  // Over the size limit: refused before anything is read (a sparse file: no disk is used).
+  std::string huge = (dir / "huge.json").string();
+  { std::ofstream create(huge); }
+  std::filesystem::resize_file(huge, hallyu::io::kMaxInputFileBytes + 1);
+  check_one_line_error(run_hallyu({"stats", "--data", huge}, 20), huge + ": larger than the input file limit of 4096 MiB");
+  std::filesystem::remove(huge);
+  // A symlink to a regular file is read like the file.
+  std::string link = (dir / "link.json").string();
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(fixture("mini.json"), link);
+  CHECK(run_hallyu({"stats", "--data", link}, 20).exit_code == 0);
 }
 
 TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][errors]") {
@@ -395,4 +427,55 @@ TEST_CASE("text output marks shared names with their ids", "[cli][names]") {
   CHECK_THAT(r.out, Contains("farthest (3 hops): Jin [jin-lovelyz]"));
   auto path = run_hallyu({"path", "jin-bts", "jin-lovelyz", "--data", twins});
   CHECK_THAT(path.out, Contains("Jin [jin-bts] -> BTS -> X -> Lovelyz -> Jin [jin-lovelyz]"));
+}
+
+TEST_CASE("query: tables, JSON, CSV, parameters, files, standard input and errors", "[cli][query]") {
+  std::string mini = fixture("mini.json");
+  const std::string q = "MATCH (i:Idol)-[r:ACTED_IN]->(d:Drama) RETURN i.name AS idol, d.name AS drama, r.year AS year ORDER BY year, drama";
+  auto table = run_hallyu({"query", q, "--data", mini});
+  REQUIRE(table.exit_code == 0);
+  CHECK_THAT(table.out, StartsWith("idol"));
+  CHECK_THAT(table.out, Contains("IU"));
+  auto json = parse(run_hallyu({"query", q, "--json", "--data", mini}).out);
+  CHECK(json["columns"].Size() == 3);
+  std::size_t rows = json["rows"].Size();
+  CHECK(rows >= 2);
+  CHECK_THAT(table.out, Contains(std::to_string(rows) + " rows"));
+  auto csv = run_hallyu({"query", q, "--csv", "--data", mini});
+  CHECK_THAT(csv.out, StartsWith("idol,drama,year\r\n"));
+  CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == static_cast<long>(rows + 1));
+  // Parameters: a literal (2019 is a number) or text.
+  auto param = parse(run_hallyu({"query", "MATCH (d:Drama) WHERE d.year = $y RETURN d.id AS id ORDER BY id", "--param", "y=2019", "--json",
+                                 "--data", mini}).out);
+  REQUIRE(param["rows"].Size() >= 1);
+  CHECK(std::string(param["rows"][0][0].GetString()) == "hotel-del-luna");
+  auto text_param = parse(run_hallyu({"query", "MATCH (n {name: $name}) RETURN n.id", "--param", "name=IU", "--json", "--data", mini}).out);
+  CHECK(std::string(text_param["rows"][0][0].GetString()) == "iu");
+  // From a file and from standard input.
+  std::string file = write_scratch("q.cypher", "MATCH (n:Group) RETURN count(n) AS groups");
+  auto from_file = parse(run_hallyu({"query", "-f", file, "--json", "--data", mini}).out);
+  CHECK(from_file["rows"][0][0].GetInt() == 2);
+  auto from_stdin = hallyu::test::run_hallyu_with_input({"query", "--json", "--data", mini}, "MATCH (n:Network) RETURN count(*)");
+  CHECK(parse(from_stdin.out)["rows"][0][0].GetInt() == 2);
+  // Errors: exit 2, the message line first, then the query line and a caret.
+  auto bad = run_hallyu({"query", "MATCH (i:Idol RETURN i", "--data", mini});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK_THAT(bad.err, StartsWith("hallyu: line 1, column 15: expected ')'"));
+  CHECK_THAT(bad.err, Contains("\nMATCH (i:Idol RETURN i\n              ^\n"));
+  auto unknown = run_hallyu({"query", "MATCH (i:Idl) RETURN i", "--data", mini});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, StartsWith("hallyu: line 1, column"));
+  CHECK_THAT(unknown.err, Contains("unknown label 'Idl' (did you mean 'idol'?)"));
+  auto write = run_hallyu({"query", "CREATE (n:Idol {name: 'X'})", "--data", mini});
+  CHECK(write.exit_code == 2);
+  CHECK_THAT(write.err, Contains("read-only"));
+  check_one_line_error(run_hallyu({"query", "MATCH (n) RETURN n", "--param", "=3", "--data", mini}), "param takes NAME=VALUE");
+  // A diagram of what the query returned.
+  std::string svg = hallyu::test::scratch_dir() / "q.svg";
+  auto drawn = run_hallyu({"query", "MATCH p = shortestPath((a {id: 'iu'})-[*]-(b {id: 'd-o'})) RETURN p", "--render", svg, "--data", mini});
+  REQUIRE(drawn.exit_code == 0);
+  std::string body = hallyu::test::slurp(svg);
+  CHECK_THAT(body, Contains("<svg"));
+  CHECK_THAT(body, Contains("D.O."));
 }

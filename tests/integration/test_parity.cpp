@@ -13,10 +13,10 @@ using namespace hallyu;
 namespace {
 
 struct Case {
-  std::string route;                                 // API path
-  std::vector<std::string> cli;                      // command and positionals
+  std::string route;                                        // API path
+  std::vector<std::string> cli;                             // command and positionals
   std::vector<std::pair<std::string, std::string>> params;  // name -> value, both sides
-  std::vector<std::string> positional_params;        // params given positionally on the CLI
+  std::vector<std::string> positional_params;               // params given positionally on the CLI
 };
 
 }  // namespace
@@ -30,14 +30,26 @@ TEST_CASE("CLI --json and API responses are equal for every operation", "[parity
       {"/api/search", {"search"}, {{"q", "idol 1"}, {"limit", "5"}}, {"q"}},
       {"/api/search", {"search"}, {{"q", "drama"}, {"kind", "drama"}}, {"q"}},
       {"/api/entity", {"show"}, {{"id", "idol-1"}}, {"id"}},
-      {"/api/neighbors", {"neighbors"}, {{"id", "idol-1"}, {"radius", "2"}, {"exclude_kinds", "agency,network"}}, {"id"}},
+      {"/api/neighbors",
+       {"neighbors"},
+       {{"id", "idol-1"}, {"radius", "2"}, {"exclude_kinds", "agency,network"}},
+       {"id"}},
       {"/api/neighbors", {"neighbors"}, {{"id", "idol-1"}, {"kind", "drama"}, {"via", "acted_in"}}, {"id"}},
       {"/api/path", {"path"}, {{"from", "idol-1"}, {"to", "idol-2"}, {"k", "3"}}, {"from", "to"}},
-      {"/api/path", {"path"}, {{"from", "idol-1"}, {"to", "idol-2"}, {"all_shortest", "true"}, {"limit", "5"}}, {"from", "to"}},
-      {"/api/path", {"path"}, {{"from", "idol-1"}, {"to", "idol-2"}, {"exclude_kinds", "agency,network"}, {"avoid", "idol-3"}}, {"from", "to"}},
+      {"/api/path",
+       {"path"},
+       {{"from", "idol-1"}, {"to", "idol-2"}, {"all_shortest", "true"}, {"limit", "5"}},
+       {"from", "to"}},
+      {"/api/path",
+       {"path"},
+       {{"from", "idol-1"}, {"to", "idol-2"}, {"exclude_kinds", "agency,network"}, {"avoid", "idol-3"}},
+       {"from", "to"}},
       {"/api/degrees", {"degrees"}, {{"id", "idol-1"}, {"farthest", "3"}, {"via", "member_of,acted_in"}}, {"id"}},
       {"/api/centrality", {"centrality"}, {{"metric", "pagerank"}, {"top", "5"}}, {}},
-      {"/api/centrality", {"centrality"}, {{"metric", "betweenness"}, {"approx", "0.1"}, {"seed", "4"}, {"kind", "idol"}}, {}},
+      {"/api/centrality",
+       {"centrality"},
+       {{"metric", "betweenness"}, {"approx", "0.1"}, {"seed", "4"}, {"kind", "idol"}},
+       {}},
       {"/api/centrality", {"centrality"}, {{"metric", "harmonic"}, {"projection", "people"}, {"top", "3"}}, {}},
       {"/api/clusters", {"clusters"}, {{"method", "leiden"}, {"seed", "7"}, {"exclude_kinds", "agency,network"}}, {}},
       {"/api/clusters", {"clusters"}, {{"method", "kcore"}}, {}},

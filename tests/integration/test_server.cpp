@@ -168,3 +168,17 @@ TEST_CASE("server serves the embedded page and stays up after bad requests", "[s
   for (int i = 0; i < 20; ++i) fixture().get("/api/entity?id=%00%ff" + std::to_string(i));
   CHECK(json(fixture().get("/api/stats"))["entities"].GetInt() == 17);
 }
+
+TEST_CASE("api: invalid UTF-8 in a query comes back as U+FFFD, never raw", "[server][escaping]") {
+  for (const char* path : {"/api/search?q=%ff%fe", "/api/entity?id=%ff%fe", "/api/search?q=a%e2%80%aeb"}) {
+    auto r = fixture().get(path);
+    INFO(path);
+    REQUIRE(r);
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseValidateEncodingFlag>(r->body.c_str(), r->body.size());
+    INFO(r->body);
+    CHECK_FALSE(d.HasParseError());
+    CHECK(r->body.find("\xff") == std::string::npos);
+    CHECK(r->body.find("\xe2\x80\xae") == std::string::npos);  // U+202E goes out escaped
+  }
+}

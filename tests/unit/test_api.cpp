@@ -11,7 +11,8 @@ using namespace hallyu;
 
 namespace {
 
-server::Response get(const server::Api& api, const std::string& path, std::multimap<std::string, std::string> params = {}) {
+server::Response get(const server::Api& api, const std::string& path,
+                     std::multimap<std::string, std::string> params = {}) {
   return api.handle({path, std::move(params)});
 }
 
@@ -59,7 +60,7 @@ TEST_CASE("api handler: error categories decide the status", "[api][errors]") {
 TEST_CASE("api handler: interactive limits are tighter than the CLI's", "[api][limits]") {
   Graph g = test::mini_graph();
   server::Api api(g);
-  CHECK(get(api, "/api/neighbors", {{"id", "iu"}, {"radius", "4"}}).status == 400);  // the CLI allows 6
+  CHECK(get(api, "/api/neighbors", {{"id", "iu"}, {"radius", "4"}}).status == 400);          // the CLI allows 6
   CHECK(get(api, "/api/path", {{"from", "iu"}, {"to", "d-o"}, {"k", "51"}}).status == 400);  // the CLI allows 1000
   auto forced = get(api, "/api/render.svg", {{"all", "1"}, {"force", "1"}, {"max_nodes", "5"}});
   CHECK(forced.status == 200);  // 16 entities: under the server's 300, whatever max_nodes says when forced
@@ -77,4 +78,43 @@ TEST_CASE("api handler: cached answers equal fresh ones", "[api]") {
   CHECK(first.body == second.body);
   server::Api fresh(g);
   CHECK(get(fresh, "/api/clusters", {{"method", "louvain"}, {"seed", "3"}}).body == first.body);
+}
+
+TEST_CASE("api handler: long work stops at the time budget or when the client goes away", "[api][limits]") {
+  Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/generated_400.json"}));
+  query::Limits tight = query::Limits::interactive();
+  tight.time_budget = std::chrono::milliseconds(1);
+  server::Api slow(g, tight);
+  // Exact closeness on ~1,000 entities takes far longer than 1 ms: stopped, 503, nothing cached.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto r = get(slow, "/api/centrality", {{"metric", "closeness"}});
+    CHECK(r.status == 503);
+    CHECK_THAT(r.body, Catch::Matchers::Contains("stopped before the end"));
+  }
+  server::Api api(g);
+  server::Request gone{"/api/centrality", {{"metric", "betweenness"}}, [] { return true; }};
+  CHECK(api.handle(gone).status == 503);
+  server::Request present{"/api/centrality", {{"metric", "betweenness"}}, [] { return false; }};
+  CHECK(api.handle(present).status == 200);
+}
+
+TEST_CASE("api handler: /api/query answers like the CLI and places errors", "[api][query]") {
+  Graph g = test::mini_graph();
+  server::Api api(g);
+  auto ok = get(api, "/api/query", {{"q", "MATCH (n:Drama) WHERE n.year >= $y RETURN n.id AS id ORDER BY id"}, {"param", "y=2018"}});
+  REQUIRE(ok.status == 200);
+  auto d = body(ok);
+  CHECK(std::string(d["columns"][0].GetString()) == "id");
+  CHECK(d["rows"].Size() == 2);  // Hotel Del Luna (2019) and My Mister (2018)
+  auto bad = get(api, "/api/query", {{"q", "MATCH (n:Idol RETURN n"}});
+  CHECK(bad.status == 400);
+  auto e = body(bad);
+  CHECK(e["line"].GetInt() == 1);
+  CHECK(e["column"].GetInt() == 15);
+  CHECK_THAT(std::string(e["caret"].GetString()), Catch::Matchers::EndsWith("^"));
+  CHECK(get(api, "/api/query", {{"q", "MATCH (n) DETACH DELETE n"}}).status == 400);
+  // The server caps rows at 10,000.
+  auto capped = body(get(api, "/api/query", {{"q", "UNWIND range(1, 20000) AS x RETURN x"}}));
+  CHECK(capped["rows"].Size() == 10000);
+  CHECK(capped["truncated"].GetBool());
 }

@@ -2,10 +2,12 @@
 // that made it) to 1e-9 relative, plus hand-computed small graphs and determinism checks.
 #include <rapidjson/document.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "../support.hpp"
+#include "hallyu/error.hpp"
 #include "hallyu/algo/centrality.hpp"
 
 using namespace hallyu;
@@ -20,7 +22,7 @@ void compare(const Graph& g, const algo::SimpleGraph& simple, const std::string&
   auto ref = read_json(std::string(HALLYU_FIXTURES) + "/reference/" + reference);
   REQUIRE(simple.size() == ref["nodes"].GetUint());
   REQUIRE(simple.edge_count() == ref["edges"].GetUint());
-  algo::ParallelOptions two_threads{2, {}};
+  algo::ParallelOptions two_threads{2, {}, {}};
   std::vector<std::pair<const char*, std::vector<double>>> ours = {
       {"degree", algo::degree_centrality(simple)},
       {"betweenness", algo::betweenness_centrality(simple, two_threads)},
@@ -112,9 +114,9 @@ TEST_CASE("a star and a path, by hand", "[centrality]") {
 TEST_CASE("exact betweenness does not depend on the thread count", "[centrality]") {
   Graph g = dataset("generated_400.json");
   auto s = algo::simple_graph(g);
-  auto one = algo::betweenness_centrality(s, {1, {}});
-  auto two = algo::betweenness_centrality(s, {2, {}});
-  auto eight = algo::betweenness_centrality(s, {8, {}});
+  auto one = algo::betweenness_centrality(s, {1, {}, {}});
+  auto two = algo::betweenness_centrality(s, {2, {}, {}});
+  auto eight = algo::betweenness_centrality(s, {8, {}, {}});
   CHECK(one == two);  // bit for bit
   CHECK(one == eight);
 }
@@ -126,7 +128,7 @@ TEST_CASE("progress is reported up to the total", "[centrality]") {
   algo::betweenness_centrality(s, {2, [&](std::size_t done, std::size_t total) {
                                      CHECK(done >= last_done);
                                      last_done = done, last_total = total, ++calls;
-                                   }});
+                                   }, {}});
   CHECK(calls > 0);
   CHECK(last_done == s.size());
   CHECK(last_total == s.size());
@@ -137,15 +139,15 @@ TEST_CASE("approximate betweenness stays within epsilon and is repeatable", "[ce
   auto s = algo::simple_graph(g);
   auto exact = algo::betweenness_centrality(s);
   const double epsilon = 0.02;
-  auto a = algo::approximate_betweenness(s, epsilon, 0.1, 42, {2, {}});
+  auto a = algo::approximate_betweenness(s, epsilon, 0.1, 42, {2, {}, {}});
   double max_error = 0;
   for (std::size_t i = 0; i < exact.size(); ++i) max_error = std::max(max_error, std::abs(a.scores[i] - exact[i]));
   INFO("max error " << max_error << " with " << a.samples << " samples");
   CHECK(max_error < epsilon);
   CHECK(a.samples > 0);
-  auto again = algo::approximate_betweenness(s, epsilon, 0.1, 42, {1, {}});
+  auto again = algo::approximate_betweenness(s, epsilon, 0.1, 42, {1, {}, {}});
   CHECK(again.scores == a.scores);  // same seed, other thread count: identical
-  auto other_seed = algo::approximate_betweenness(s, epsilon, 0.1, 43, {2, {}});
+  auto other_seed = algo::approximate_betweenness(s, epsilon, 0.1, 43, {2, {}, {}});
   CHECK(other_seed.scores != a.scores);
   CHECK_THROWS(algo::approximate_betweenness(s, 0, 0.1, 1));
 }
@@ -167,4 +169,22 @@ TEST_CASE("the centrality dispatcher returns each metric's own result", "[centra
   REQUIRE(sampled.samples.has_value());
   options.power.max_iterations = 2;
   CHECK_FALSE(algo::centrality(s, algo::Metric::eigenvector, options).converged);
+}
+
+TEST_CASE("parallel centrality stops when cancelled, with the interrupted category", "[centrality]") {
+  Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/generated_400.json"}));
+  auto s = algo::simple_graph(g);
+  std::atomic<int> polls{0};
+  algo::ParallelOptions stop_soon{2, {}, [&] { return ++polls > 3; }};
+  try {
+    algo::closeness_centrality(s, stop_soon);
+    FAIL("expected an interrupted error");
+  } catch (const UsageError& e) {
+    CHECK(e.category() == ErrorCategory::interrupted);
+  }
+  algo::PowerIterationOptions power{1e-12, 1000, [] { return true; }};
+  CHECK_THROWS_AS(algo::pagerank(s, 0.85, power), UsageError);
+  // Never cancelled: the same answer as without a callback.
+  algo::ParallelOptions never{2, {}, [] { return false; }};
+  CHECK(algo::harmonic_centrality(s, never) == algo::harmonic_centrality(s));
 }

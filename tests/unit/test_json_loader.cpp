@@ -170,6 +170,9 @@ TEST_CASE("hostile sizes and characters are refused without cost", "[loader][err
   CHECK_THAT(error_of(doc({R"({"id": "x", "kind": "idol", "name": "evil\u202Eeman"})"})),
              Contains("bidirectional-override"));
   CHECK_THAT(error_of(doc({R"({"id": "x y", "kind": "idol", "name": "X"})"})), Contains("must not contain spaces"));
+  // Attribute keys are printed by `show` like names: no controls or bidi overrides in them either.
+  CHECK_THAT(error_of(doc({R"({"id": "x", "kind": "idol", "name": "X", "a\u001b[2J": 1})"})),
+             Contains("entities[0] (id 'x'): key 'a\\u001b[2J' contains control or bidirectional-override characters"));
   // A million nested arrays stop at the depth limit instead of exhausting the stack or memory.
   std::string deep = R"({"format": "hallyu/1", "meta": )" + std::string(1000000, '[');
   CHECK_THAT(error_of(deep), Contains("nested deeper than 16 levels"));
@@ -201,6 +204,22 @@ TEST_CASE("merging refuses disagreements about kind, name and attributes", "[loa
              StartsWith("b.json:3:1:") && Contains("attribute 'birth_year' of 'iu' is '1994' here but '1993'"));
   // A relation may point into another file.
   CHECK(load_dataset({{"a.json", doc({kIu})}, {"b.json", doc({kLuna}, {kActed})}}).relations.size() == 1);
+}
+
+TEST_CASE("the alias limit holds after merging files", "[loader][merge][errors]") {
+  auto aliases = [](int from, int count) {
+    std::string out;
+    for (int i = from; i < from + count; ++i) out += (out.empty() ? "\"a" : ", \"a") + std::to_string(i) + "\"";
+    return out;
+  };
+  auto file = [&](int from, int count) {
+    return doc({R"({"id": "iu", "kind": "idol", "name": "IU", "aliases": [)" + aliases(from, count) + "]}"});
+  };
+  // 40 + 40 with 16 shared: 64 once merged, the limit.
+  CHECK(load_dataset({{"a.json", file(0, 40)}, {"b.json", file(24, 40)}}).entities[0].aliases.size() == 64);
+  // 40 + 40 with 15 shared: 65.
+  CHECK_THAT(error_of({{"a.json", file(0, 40)}, {"b.json", file(25, 40)}}),
+             StartsWith("b.json:3:1: entities[0]: 'iu' has more than 64 aliases once merged with a.json:3:1"));
 }
 
 TEST_CASE("unreadable files are named in the error", "[loader][errors]") {

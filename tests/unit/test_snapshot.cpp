@@ -1,12 +1,19 @@
 // Binary snapshots: a round trip gives back the same dataset; damage of every kind is a DataError
 // naming the file, never a crash or a partial graph.
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <random>
 
 #include "../integration/cli_runner.hpp"
 #include "../support.hpp"
 #include "hallyu/error.hpp"
+#include "hallyu/format/json_results.hpp"
+#include "hallyu/query/show.hpp"
+#include "hallyu/query/stats.hpp"
 #include "hallyu/io/snapshot.hpp"
+#include "hallyu/text.hpp"
 
 using namespace hallyu;
 using Catch::Matchers::Contains;
@@ -91,4 +98,151 @@ TEST_CASE("the CLI snapshots and loads snapshots with the same answers", "[snaps
   auto bad = test::run_hallyu({"stats", "--data", damaged});
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, StartsWith("hallyu: " + damaged + ": damaged snapshot"));
+}
+
+namespace {
+
+// The error reading a snapshot of `dataset` (written as is, so a crafted one), or "" when it loads.
+std::string crafted_error(Dataset dataset) {
+  std::string bytes = snapshot_of(Graph(std::move(dataset)));
+  try {
+    io::read_snapshot("crafted.hsnap", bytes);
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+Dataset small_dataset() {
+  Dataset d;
+  d.entities.push_back({"iu", Kind::idol, "IU", {"Lee Ji-eun"}, {{"year", "1993"}, {"bio", "\"singer\""}}});
+  d.entities.push_back({"luna", Kind::drama, "Hotel del Luna", {}, {}});
+  d.relations.push_back({0, 1, RelationType::acted_in, {{"role", "\"Jang Man-wol\""}, {"billing", "\"lead\""}}});
+  return d;
+}
+
+bool valid_json(const std::string& text) {
+  rapidjson::Document d;
+  d.Parse<rapidjson::kParseValidateEncodingFlag>(text.c_str(), text.size());
+  return !d.HasParseError();
+}
+
+}  // namespace
+
+TEST_CASE("snapshot content is checked like JSON input", "[snapshot][errors]") {
+  CHECK(crafted_error(small_dataset()).empty());
+  auto with_entity = [](auto change) {
+    Dataset d = small_dataset();
+    change(d.entities[0]);
+    return crafted_error(std::move(d));
+  };
+  auto with_relation = [](auto change) {
+    Dataset d = small_dataset();
+    change(d.relations[0]);
+    return crafted_error(std::move(d));
+  };
+  // Attribute text that would have been pasted into JSON output.
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = R"(1,"injected":{"admin":true})"; }),
+             StartsWith("crafted.hsnap: damaged snapshot: entities[0] (id 'iu'): attribute 'bio' is not well-formed compact JSON"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = "{\"k\":}"; }), Contains("not well-formed"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = "{ \"k\": 1}"; }), Contains("not well-formed compact JSON"));
+  CHECK_THAT(with_relation([](Relation& r) { r.attributes[0].json = "\"a\"}"; }),
+             Contains("relations[0] (acted_in): attribute 'role' is not well-formed"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = std::string(17, '[') + std::string(17, ']'); }),
+             Contains("nested deeper than 16 levels"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].key = "name"; }), Contains("key 'name' is a field, not an attribute"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].key = "year"; }), Contains("duplicate key 'year'"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].key = "b\x1b[2J"; }), Contains("control or bidirectional"));
+  // Names, ids and aliases.
+  CHECK_THAT(with_entity([](Entity& e) { e.name = "\xff\xfe"; }), Contains("name '\xef\xbf\xbd\xef\xbf\xbd' is not valid UTF-8"));
+  CHECK_THAT(with_entity([](Entity& e) { e.name = "IU\u202e"; }), Contains("contains control or bidirectional-override characters"));
+  CHECK_THAT(with_entity([](Entity& e) { e.name = ""; }), Contains("name must not be empty"));
+  CHECK_THAT(with_entity([](Entity& e) { e.id = "i u"; }), Contains("must not contain spaces"));
+  CHECK_THAT(with_entity([](Entity& e) { e.id = std::string(129, 'x'); }), Contains("id is 129 bytes long; the limit is 128"));
+  CHECK_THAT(with_entity([](Entity& e) { e.aliases.assign(65, "x"); }), Contains("more than 64 aliases"));
+  CHECK_THAT(with_entity([](Entity& e) { e.aliases = {"a\rb"}; }), Contains("alias 'a\\rb' contains control"));
+  CHECK_THAT(with_entity([](Entity& e) { e.attributes[0].json = "99999"; }), Contains("'year' must be a whole number between 1800 and 2200"));
+  CHECK_THAT(with_relation([](Relation& r) { r.attributes[1].json = "\"star\""; }), Contains("billing 'star' is not lead, support or cameo"));
+  std::string bytes = snapshot_of(test::mini_graph());
+  // Duplicate ids: the Graph refuses to hold them, so craft the bytes: rename "d-o" to "iu".
+  std::string renamed = bytes;
+  auto at = renamed.find(std::string("\x03\0\0\0d-o", 7));
+  REQUIRE(at != std::string::npos);
+  renamed.replace(at, 7, std::string("\x02\0\0\0iu", 6));
+  io::reseal_snapshot(renamed);
+  CHECK_THROWS_WITH(io::read_snapshot("s.hsnap", renamed), Contains("duplicate id"));
+}
+
+TEST_CASE("JSON output never pastes attribute text raw and escapes what steers a terminal", "[snapshot][escaping]") {
+  Dataset d = small_dataset();
+  d.entities[0].attributes[1].json = R"(1,"injected":{"admin":true})";  // a Dataset built by hand, unchecked
+  d.entities[0].attributes.push_back({"note", "\"\xe2\x80\xae\x1b[31mred\xc2\x9b\xff\""});
+  d.entities[0].name = "I\xe2\x80\xaeU\xff";
+  Graph g(std::move(d));
+  format::JsonWriter out;
+  out.entity_full(g, 0);
+  std::string text = out.str();
+  INFO(text);
+  REQUIRE(valid_json(text));
+  rapidjson::Document doc;
+  doc.Parse(text.c_str());
+  CHECK(std::string(doc["attributes"]["bio"].GetString()) == R"(1,"injected":{"admin":true})");
+  CHECK_FALSE(doc.HasMember("injected"));
+  CHECK(text.find("\\u202E") != std::string::npos);
+  CHECK(text.find("\\u001B[31mred\\u009B\xef\xbf\xbd") != std::string::npos);
+  CHECK(text.find("I\\u202EU\xef\xbf\xbd") != std::string::npos);
+  CHECK(text.find("\xe2\x80\xae") == std::string::npos);
+  CHECK(text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("mutated snapshots load cleanly or are refused; output is always valid JSON", "[snapshot][errors][mutation]") {
+  Graph original(io::load_dataset_files({test::fixture("mini.json")}));
+  const std::string good = snapshot_of(original);
+  std::mt19937 random(20261130);
+  const char kInteresting[] = {'\0', '"', '\\', '{', '}', ',', ':', ' ', '\x1b', '\r', '\xff', '\xe2', '\x80', '\xae', '\x7f'};
+  int loaded = 0, refused = 0;
+  std::string dir = test::scratch_dir().string();
+  for (int round = 0; round < 320; ++round) {
+    std::string bytes = good;
+    int edits = 1 + static_cast<int>(random() % 3);
+    for (int k = 0; k < edits; ++k) {
+      std::size_t at = 24 + random() % (bytes.size() - 24);
+      switch (random() % 3) {
+        case 0: bytes[at] = static_cast<char>(bytes[at] ^ (1 << (random() % 8))); break;
+        case 1: bytes[at] = kInteresting[random() % sizeof kInteresting]; break;
+        default: bytes.insert(at, 1, kInteresting[random() % sizeof kInteresting]); break;
+      }
+    }
+    io::reseal_snapshot(bytes);
+    INFO("round " << round);
+    std::optional<Graph> g;
+    try {
+      g.emplace(io::read_snapshot("m.hsnap", bytes));
+    } catch (const DataError& e) {
+      ++refused;
+      CHECK(std::string(e.what()).find('\n') == std::string::npos);
+      continue;
+    }
+    ++loaded;
+    query::Engine engine(*g);
+    REQUIRE(valid_json(format::to_json(*g, query::stats(engine))));
+    for (VertexId v = 0; v < g->entity_count(); ++v) {
+      std::string entity = format::to_json(*g, query::show(engine, {g->entity(v).id}));
+      INFO(entity);
+      REQUIRE(valid_json(entity));
+      for (const Attribute& a : g->entity(v).attributes) CHECK_FALSE(text::has_forbidden_characters(text::printable(a.json)));
+    }
+    if (loaded % 4 == 1) {  // and the real binary, now and then
+      std::string file = test::write_scratch("m" + std::to_string(round) + ".hsnap", bytes);
+      for (std::vector<std::string> args : {std::vector<std::string>{"stats", "--json"}, {"show", g->entity(0).id, "--json"}}) {
+        args.push_back("--data"), args.push_back(file);
+        auto r = test::run_hallyu(args, 60);
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(valid_json(r.out));
+      }
+    }
+  }
+  CHECK(loaded > 30);  // the mutations must exercise the output, not only the checks
+  CHECK(refused > 30);
 }

@@ -21,9 +21,14 @@ std::string_view to_string(Metric metric);
 // Called now and then with (work done, total work) from the computing threads, one call at a time.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
+// Polled now and then (from any thread, so it must be thread-safe); true stops the computation with
+// an error of category `interrupted` (a time budget ran out, the client went away).
+using Cancelled = std::function<bool()>;
+
 struct ParallelOptions {
   unsigned threads = 0;  // 0: all hardware threads
   Progress progress;     // may be empty
+  Cancelled cancelled;   // may be empty
 };
 
 std::vector<double> degree_centrality(const SimpleGraph& g);
@@ -36,6 +41,7 @@ std::vector<double> harmonic_centrality(const SimpleGraph& g, const ParallelOpti
 struct PowerIterationOptions {
   double tolerance = 1e-6;
   unsigned max_iterations = 100;
+  Cancelled cancelled;  // polled once per iteration; may be empty
 };
 struct PowerIterationResult {
   std::vector<double> scores;

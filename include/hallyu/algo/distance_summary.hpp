@@ -14,10 +14,10 @@ namespace hallyu::algo {
 struct DistanceSummary {
   VertexId center = 0;
   std::vector<std::pair<std::uint32_t, std::size_t>> counts;  // (distance, entities), ascending, distance 0 included
-  std::size_t reachable = 0;     // other entities within reach
-  std::size_t unreachable = 0;   // allowed by the filter but not connected
-  std::size_t excluded = 0;      // left out by the filter
-  double average_distance = 0;   // over the reachable others
+  std::size_t reachable = 0;                                  // other entities within reach
+  std::size_t unreachable = 0;                                // allowed by the filter but not connected
+  std::size_t excluded = 0;                                   // left out by the filter
+  double average_distance = 0;                                // over the reachable others
   std::uint32_t max_distance = 0;
   std::vector<VertexId> farthest;  // every entity at max_distance (not the center), by id
 };

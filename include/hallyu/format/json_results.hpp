@@ -41,7 +41,8 @@ void write_json(JsonWriter& out, const Graph& graph, const query::CrossoversResu
 // {["file"],"format","layout","entities","relations","bytes"}
 void write_json(JsonWriter& out, const Graph& graph, const query::RenderResult& result, std::string_view file);
 // {"error": message, ["candidates": [{"id","name","kind"}]]}
-void write_error(JsonWriter& out, const Graph& graph, const std::string& message, const std::vector<VertexId>& candidates);
+void write_error(JsonWriter& out, const Graph& graph, const std::string& message,
+                 const std::vector<VertexId>& candidates);
 
 // The whole JSON text of a result.
 template <typename Result, typename... Extra>

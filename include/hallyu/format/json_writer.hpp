@@ -17,8 +17,10 @@ class JsonWriter {
   JsonWriter() : writer_(buffer_) {}
 
   rapidjson::Writer<rapidjson::StringBuffer>& raw() { return writer_; }
-  void key(std::string_view k) { writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-  void string(std::string_view s) { writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+  // Keys and strings: invalid UTF-8 bytes become U+FFFD (one rule for every output), control and
+  // bidi characters are escaped (\u001b, \u202e), so a terminal showing the JSON is not steered.
+  void key(std::string_view k);
+  void string(std::string_view s);
   void number(double d);  // finite doubles shortest-round-trip; NaN/inf as null
   void integer(long long i) { writer_.Int64(i); }
   void boolean(bool b) { writer_.Bool(b); }
@@ -31,7 +33,9 @@ class JsonWriter {
   void entity_ref(const Graph& graph, VertexId v);
   // {"id","name","kind","aliases":[...],"attributes":{...}}
   void entity_full(const Graph& graph, VertexId v);
-  // {"key": value, ...} with values exactly as loaded
+  // {"key": value, ...} with values exactly as loaded when they are well-formed compact JSON (the
+  // loader and the snapshot reader check that); any other value is written as a JSON string of its
+  // text, never pasted in raw.
   void attributes(const Attributes& attributes);
   // {"from","to","type","attributes":{...},"text": "IU starred in ..."}
   void relation(const Graph& graph, RelationId r);
@@ -39,6 +43,7 @@ class JsonWriter {
   std::string str() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
 
  private:
+  void text(std::string_view s);
   rapidjson::StringBuffer buffer_;
   rapidjson::Writer<rapidjson::StringBuffer> writer_;
 };

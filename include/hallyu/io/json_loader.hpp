@@ -35,7 +35,13 @@ Dataset load_dataset(const std::vector<SourceText>& sources, const LoadLimits& l
 Dataset load_dataset_files(const std::vector<std::filesystem::path>& files, const LoadLimits& limits = {},
                            const LoadProgress& progress = {});
 
-// The whole of a file as text; throws DataError naming the file when it cannot be read.
+// Input files larger than this are refused (a DataError), so that a huge file fails with one line
+// rather than with the system out of memory.
+inline constexpr std::size_t kMaxInputFileBytes = std::size_t(4) << 30;  // 4 GiB
+
+// The whole of a regular file as bytes (a symlink to one is followed). Directories, FIFOs, devices
+// and sockets are refused without blocking, and so are files over kMaxInputFileBytes: each is a
+// DataError naming the file.
 std::string read_file(const std::filesystem::path& file);
 
 // The dataset compiled into the binary (datasets/hallyu.json at build time).

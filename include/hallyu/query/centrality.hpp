@@ -27,13 +27,13 @@ struct CentralityRequest {
 struct CentralityResult {
   algo::Metric metric = algo::Metric::degree;
   algo::SimpleGraph simple;
-  std::vector<double> scores;             // per local vertex of `simple`
-  std::vector<std::uint32_t> listed;      // local vertices, ranked, at most top
-  std::optional<std::uint64_t> samples;   // sampled betweenness
-  CentralityRequest request;              // as run (progress dropped)
+  std::vector<double> scores;            // per local vertex of `simple`
+  std::vector<std::uint32_t> listed;     // local vertices, ranked, at most top
+  std::optional<std::uint64_t> samples;  // sampled betweenness
+  CentralityRequest request;             // as run (progress dropped)
 };
 const OperationSpec& centrality_spec();
 CentralityRequest centrality_request(const Parameters& parameters);
-CentralityResult centrality(const Engine& engine, const CentralityRequest& request);
+CentralityResult centrality(const Engine& engine, const CentralityRequest& request, const Interrupt& interrupt = {});
 
 }  // namespace hallyu::query

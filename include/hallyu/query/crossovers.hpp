@@ -8,8 +8,9 @@
 
 namespace hallyu::query {
 
-inline const std::vector<std::string> kCrossoverPatterns = {"idol-actors", "self-osts", "group-synergy", "co-starring",
-                                                            "agency-pipelines", "agency-networks", "ost-specialists"};
+inline const std::vector<std::string> kCrossoverPatterns = {"idol-actors",    "self-osts",        "group-synergy",
+                                                            "co-starring",    "agency-pipelines", "agency-networks",
+                                                            "ost-specialists"};
 struct CrossoversRequest {
   std::vector<std::string> patterns;  // empty: all
   std::size_t top = 10;               // rows per pattern (0: all)

@@ -5,7 +5,9 @@
 // builds filters itself, so they cannot disagree.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,16 +22,27 @@ namespace hallyu::query {
 // What a front end allows beyond the operations' own ranges. A command line runs what it is asked
 // (batch); a server shares one process among clients and keeps each request small (interactive).
 struct Limits {
-  unsigned max_radius = 6;                      // neighbors, render ego
-  std::size_t max_k = 1000;                     // k shortest paths
-  std::size_t max_paths = 100000;               // all shortest paths listed
-  std::size_t max_neighbors = 0;                // entities listed by neighbors (0: no bound)
-  std::size_t max_drawn_entities = 0;           // render (0: the request's max_nodes and force decide)
-  std::size_t max_drawn_paths = 50;             // render paths: k
+  unsigned max_radius = 6;                        // neighbors, render ego
+  std::size_t max_k = 1000;                       // k shortest paths
+  std::size_t max_paths = 100000;                 // all shortest paths listed
+  std::size_t max_neighbors = 0;                  // entities listed by neighbors (0: no bound)
+  std::size_t max_drawn_entities = 0;             // render (0: the request's max_nodes and force decide)
+  std::size_t max_drawn_paths = 50;               // render paths: k
   std::size_t max_exact_centrality_entities = 0;  // exact betweenness, closeness, harmonic (0: no bound)
-  std::size_t max_approx_samples = 0;           // sampled betweenness (0: no bound)
+  std::size_t max_approx_samples = 0;             // sampled betweenness (0: no bound)
+  std::chrono::milliseconds time_budget{0};  // per request, for work that can stop early (0: none)
   static Limits batch() { return {}; }
   static Limits interactive();
+};
+
+// When long work must stop: past the front end's time budget, or when the client went away. Cheap to
+// call and thread-safe (client_gone must be too): algorithms poll it from their worker threads.
+struct Interrupt {
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  std::function<bool()> client_gone;  // may be empty
+  bool operator()() const;
+  // A deadline `budget` from now (none when budget is 0).
+  static Interrupt within(std::chrono::milliseconds budget, std::function<bool()> client_gone = {});
 };
 
 // --via/--type, --exclude-kinds, --avoid: as requested (words and names), before resolution.
@@ -41,6 +54,8 @@ struct FilterRequest {
 FilterRequest filter_request(const Parameters& parameters);
 // The filter parameters' specs; `via_cli_names` are the CLI spellings of via ("--via" or "--type,--via").
 std::vector<ParameterSpec> filter_parameters(const std::string& via_cli_names = "");
+// `spec` with the filter parameters appended: for every operation that traverses.
+OperationSpec with_filter_parameters(OperationSpec spec, const std::string& via_cli_names = "");
 
 class Engine {
  public:

@@ -6,18 +6,18 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <type_traits>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace hallyu::query {
 
 struct ParameterSpec {
   enum class Type { text, integer, real, flag, list, names };
-  std::string name;        // neutral name, as in messages and the API: "exclude_kinds"
+  std::string name;  // neutral name, as in messages and the API: "exclude_kinds"
   Type type = Type::text;
   std::string help;
   bool positional = false;  // the CLI takes it as a positional argument (required there)
@@ -28,7 +28,7 @@ struct OperationSpec {
   std::string name;     // "path": the CLI command and the API route /api/path
   std::string summary;  // one line for help
   std::vector<ParameterSpec> parameters;
-  std::string footer;   // longer help, optional
+  std::string footer;  // longer help, optional
   const ParameterSpec* find(std::string_view parameter) const;
 };
 
@@ -70,7 +70,7 @@ void check_range(std::string_view name, long long value, long long low, long lon
 void check_range(std::string_view name, double value, double low, double high);
 // Any whole-number types (sizes, unsigned counts); values past INT64_MAX count as INT64_MAX.
 template <typename V, typename L, typename H>
-  requires std::is_integral_v<V> && std::is_integral_v<L> && std::is_integral_v<H>
+requires std::is_integral_v<V> && std::is_integral_v<L> && std::is_integral_v<H>
 void check_range(std::string_view name, V value, L low, H high) {
   auto wide = [](auto x) {
     if constexpr (std::is_unsigned_v<decltype(x)>) {

@@ -3,12 +3,11 @@
 // input is a 4xx with {"error": "..."}; nothing a request holds can make it throw past handle().
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-
-#include <functional>
 #include <vector>
 
 #include "hallyu/graph.hpp"
@@ -17,8 +16,11 @@
 namespace hallyu::server {
 
 struct Request {
-  std::string path;                              // e.g. "/api/path"
+  Request(std::string path_, std::multimap<std::string, std::string> params_ = {}, std::function<bool()> client_gone_ = {})
+      : path(std::move(path_)), params(std::move(params_)), client_gone(std::move(client_gone_)) {}
+  std::string path;                                // e.g. "/api/path"
   std::multimap<std::string, std::string> params;  // query parameters, decoded
+  std::function<bool()> client_gone;               // true once the client has disconnected (may be empty)
 };
 
 struct Response {
@@ -29,7 +31,7 @@ struct Response {
 
 class Api {
  public:
-  explicit Api(const Graph& graph);
+  explicit Api(const Graph& graph, query::Limits limits = query::Limits::interactive());
   Response handle(const Request& request) const;
 
   // The route table: path, the operation's parameters (anything else is refused), whether answers are
@@ -38,7 +40,7 @@ class Api {
     std::string path;
     const query::OperationSpec& spec;
     bool cached;
-    std::function<Response(const query::Engine&, const query::Parameters&)> run;
+    std::function<Response(const query::Engine&, const query::Parameters&, const query::Interrupt&)> run;
   };
   static const std::vector<Route>& routes();
 
