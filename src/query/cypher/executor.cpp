@@ -1409,7 +1409,10 @@ class ProcedureCursor : public PerRowCursor {
     const Procedure& proc = procedures()[static_cast<std::size_t>(op_.procedure)];
     Exec& ex = ex_;
     if (!ex.engine) ex.engine = &ex.own_engine.emplace(ex.graph);
-    ProcedureContext context{*ex.engine, [&ex] { ex.check(); }};
+    Interrupt interrupt;
+    if (ex.limits.timeout.count() > 0) interrupt.deadline = ex.deadline;
+    interrupt.client_gone = ex.limits.cancelled;
+    ProcedureContext context{*ex.engine, [&ex] { ex.check(); }, interrupt};
     try {
       results_ = proc.run(context, args);
     } catch (const QueryError&) {
