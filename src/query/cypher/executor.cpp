@@ -785,6 +785,10 @@ class VarExpandCursor : public PerRowCursor {
   }
   bool emit(Row& row) {
     row = in_;
+    if (!op_.bind_list) {
+      if (!op_.into) row[static_cast<std::size_t>(op_.to)] = Value(Node{stack_.back().vertex});
+      return true;
+    }
     List rels;
     rels.reserve(path_.size());
     // Relationships in pattern order (left to right), each with the direction that order walks it.
@@ -1071,6 +1075,60 @@ class ProjectionCursor : public Cursor {
   }
 };
 
+// A set of values (or of value lists) under equivalent(): open addressing over (hash, index) slots,
+// keys kept in one vector. Used for DISTINCT, whose sets see every row.
+template <typename Key, typename Hash, typename Equal>
+class FlatSet {
+ public:
+  // True when `key` was not in the set (and is now).
+  bool insert(Key key) {
+    if (slots_.empty()) slots_.assign(16, Slot{});
+    std::size_t h = Hash()(key), mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    for (; slots_[i].index != kEmpty; i = (i + 1) & mask) {
+      if (slots_[i].hash == h && Equal()(keys_[slots_[i].index], key)) return false;
+    }
+    slots_[i] = {h, keys_.size()};
+    keys_.push_back(std::move(key));
+    if (2 * keys_.size() > slots_.size()) grow();
+    return true;
+  }
+  std::size_t size() const { return keys_.size(); }
+  void clear() {
+    keys_.clear();
+    slots_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = SIZE_MAX;
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = kEmpty;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == kEmpty) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+  std::vector<Key> keys_;
+  std::vector<Slot> slots_;
+};
+
+struct ValueHash {
+  std::size_t operator()(const Value& v) const { return hash(v); }
+};
+struct ValueEquivalent {
+  bool operator()(const Value& a, const Value& b) const { return equivalent(a, b); }
+};
+using ValueSet = FlatSet<Value, ValueHash, ValueEquivalent>;
+using RowSet = FlatSet<std::vector<Value>, ValueListHash, ValueListEquivalent>;
+
 struct AggregateState {
   std::int64_t count = 0;
   bool has_double = false;
@@ -1079,7 +1137,7 @@ struct AggregateState {
   Value best;
   List collected;
   std::size_t weight = 1;
-  std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen;
+  ValueSet seen;
 };
 
 class AggregateCursor : public Cursor {
@@ -1182,7 +1240,7 @@ class AggregateCursor : public Cursor {
     }
     Value v = eval(*spec.argument, row, ex_);
     if (v.is_null()) return;
-    if (spec.distinct && !s.seen.insert({v}).second) return;
+    if (spec.distinct && !s.seen.insert(v)) return;
     std::string_view name = functions()[static_cast<std::size_t>(spec.function)].name;
     ++s.count;
     if (name == "count") return;
@@ -1249,14 +1307,14 @@ class DistinctCursor : public Cursor {
       ex_.tick();
       std::vector<Value> key;
       for (int s : op_.columns) key.push_back(row[static_cast<std::size_t>(s)]);
-      if (seen_.insert(std::move(key)).second) {
+      if (seen_.insert(std::move(key))) {
         if (seen_.size() > kMaxMaterializedRows) throw QueryError("DISTINCT holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
         return true;
       }
     }
     return false;
   }
-  std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen_;
+  RowSet seen_;
 };
 
 class SortCursor : public Cursor {
@@ -1473,7 +1531,7 @@ class UnionCursor : public Cursor {
         row[static_cast<std::size_t>(op_.columns[c])] = std::move(v);
       }
       if (!op_.union_all) {
-        if (!seen_.insert(std::move(key)).second) continue;
+        if (!seen_.insert(std::move(key))) continue;
         if (seen_.size() > kMaxMaterializedRows) throw QueryError("UNION holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
       }
       return true;
@@ -1482,7 +1540,7 @@ class UnionCursor : public Cursor {
   }
   std::vector<std::unique_ptr<Cursor>> branches_;
   std::size_t at_ = 0;
-  std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen_;
+  RowSet seen_;
 };
 
 std::unique_ptr<Cursor> build(const PlanOp& op, Exec& ex, ArgumentCursor** argument,

@@ -762,6 +762,7 @@ class Planner {
   }
 
   OpPtr match_core(OpPtr op, std::vector<PatternPart>& parts, ExprPtr where, Scope& scope) {
+    const PlanOp* below = op.get();  // the operators this MATCH adds sit above this one
     std::vector<PNode> nodes;
     std::vector<PRel> rels;
     std::vector<PPart> pparts;
@@ -1124,16 +1125,21 @@ class Planner {
         }
       }
       if (!progressed) {
-        std::size_t best = rels.size();
-        bool best_from_left = true;
-        std::size_t best_cost = SIZE_MAX;
+        std::vector<std::size_t> candidates;
         for (std::size_t ri = 0; ri < rels.size(); ++ri) {
           const PRel& r = rels[ri];
-          if (r.planned || is_shortest_rel(ri)) continue;
-          bool lb = nodes[r.left].bound, rb = nodes[r.right].bound;
-          if (lb == rb) continue;
-          std::size_t c = cost(nodes[lb ? r.right : r.left]);
-          if (c < best_cost) best = ri, best_cost = c, best_from_left = lb;
+          if (!r.planned && !is_shortest_rel(ri) && nodes[r.left].bound != nodes[r.right].bound) candidates.push_back(ri);
+        }
+        // Costs count entities by kind (a pass over the graph): only worth it with a choice to make.
+        std::size_t best = candidates.empty() ? rels.size() : candidates.front();
+        bool best_from_left = best < rels.size() && nodes[rels[best].left].bound;
+        if (candidates.size() > 1) {
+          std::size_t best_cost = SIZE_MAX;
+          for (std::size_t ri : candidates) {
+            bool lb = nodes[rels[ri].left].bound;
+            std::size_t c = cost(nodes[lb ? rels[ri].right : rels[ri].left]);
+            if (c < best_cost) best = ri, best_cost = c, best_from_left = lb;
+          }
         }
         if (best < rels.size()) {
           expand(rels[best], best_from_left);
@@ -1206,6 +1212,20 @@ class Planner {
     }
     for (const Conjunct& c : conjuncts) {
       if (!c.used) throw QueryError("internal error: a WHERE condition could not be placed");
+    }
+    // A variable-length relationship nobody reads (anonymous, in no named path, checked by no later
+    // expansion) need not build its list of relationships for every path.
+    std::set<int> read;
+    for (const PPart& pp : pparts) {
+      if (pp.path_slot < 0) continue;
+      for (std::size_t r : pp.rels) read.insert(rels[r].slot);
+    }
+    for (const PRel& r : rels) {
+      if (!r.name.empty()) read.insert(r.slot);
+    }
+    for (PlanOp* at = op.get(); at && at != below; at = at->input.get()) read.insert(at->unique_with.begin(), at->unique_with.end());
+    for (PlanOp* at = op.get(); at && at != below; at = at->input.get()) {
+      if (at->kind == OpKind::var_expand) at->bind_list = read.count(at->rel) > 0;
     }
     return op;
   }

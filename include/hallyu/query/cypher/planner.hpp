@@ -78,6 +78,7 @@ struct PlanOp {
   bool from_left = true;   // `from` is the pattern's left node (for path order and relationship direction)
   std::vector<int> unique_with;  // relationship slots (single or lists) this one must differ from
   std::int64_t min = 1, max = 1;
+  bool bind_list = true;   // var_expand: the list of relationships is used (named, in a path, or checked for uniqueness)
   ExprPtr rel_properties;  // var_expand / shortest: a map every relationship must match
   // shortest_path
   bool all_paths = false;
