@@ -676,6 +676,49 @@ class ExpandCursor : public PerRowCursor {
   std::optional<Graph::ArcRange::iterator> it_, end_;
 };
 
+// Every relation of the wanted types, in storage order, binding both ends (undirected: each way).
+class RelationshipScanCursor : public PerRowCursor {
+ public:
+  using PerRowCursor::PerRowCursor;
+
+ protected:
+  bool start() override {
+    next_ = 0;
+    reversed_ = false;
+    return true;
+  }
+  bool step(Row& row) override {
+    const std::size_t count = ex_.graph.relation_count();
+    while (next_ < count) {
+      RelationId r = static_cast<RelationId>(next_);
+      const Relation& rel = ex_.graph.relation(r);
+      bool reversed = op_.direction == ExpandDirection::in || reversed_;
+      if (op_.direction == ExpandDirection::both && !reversed_) {
+        reversed_ = true;  // the same relation again, walked the other way, on the next call
+      } else {
+        reversed_ = false;
+        ++next_;
+      }
+      ex_.tick();
+      if (!(op_.types & bit(rel.type))) {
+        if (reversed_) reversed_ = false, ++next_;
+        continue;
+      }
+      VertexId left = reversed ? rel.to : rel.from, right = reversed ? rel.from : rel.to;
+      if (!(op_.from_kinds & bit(ex_.graph.kind(left))) || !(op_.kinds & bit(ex_.graph.kind(right)))) continue;
+      if (used_by(in_, op_.unique_with, r)) continue;
+      row = in_;
+      row[static_cast<std::size_t>(op_.from)] = Value(Node{left});
+      row[static_cast<std::size_t>(op_.to)] = Value(Node{right});
+      row[static_cast<std::size_t>(op_.rel)] = Value(Relationship{r, !reversed});
+      return true;
+    }
+    return false;
+  }
+  std::size_t next_ = 0;
+  bool reversed_ = false;
+};
+
 bool relationship_matches(const Graph& graph, RelationId r, const Value& properties) {
   if (properties.type() != Value::Type::map) return true;
   for (const auto& [key, want] : properties.as_map()) {
@@ -742,6 +785,10 @@ class VarExpandCursor : public PerRowCursor {
   }
   bool emit(Row& row) {
     row = in_;
+    if (!op_.bind_list) {
+      if (!op_.into) row[static_cast<std::size_t>(op_.to)] = Value(Node{stack_.back().vertex});
+      return true;
+    }
     List rels;
     rels.reserve(path_.size());
     // Relationships in pattern order (left to right), each with the direction that order walks it.
@@ -1028,6 +1075,60 @@ class ProjectionCursor : public Cursor {
   }
 };
 
+// A set of values (or of value lists) under equivalent(): open addressing over (hash, index) slots,
+// keys kept in one vector. Used for DISTINCT, whose sets see every row.
+template <typename Key, typename Hash, typename Equal>
+class FlatSet {
+ public:
+  // True when `key` was not in the set (and is now).
+  bool insert(Key key) {
+    if (slots_.empty()) slots_.assign(16, Slot{});
+    std::size_t h = Hash()(key), mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    for (; slots_[i].index != kEmpty; i = (i + 1) & mask) {
+      if (slots_[i].hash == h && Equal()(keys_[slots_[i].index], key)) return false;
+    }
+    slots_[i] = {h, keys_.size()};
+    keys_.push_back(std::move(key));
+    if (2 * keys_.size() > slots_.size()) grow();
+    return true;
+  }
+  std::size_t size() const { return keys_.size(); }
+  void clear() {
+    keys_.clear();
+    slots_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = SIZE_MAX;
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = kEmpty;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == kEmpty) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+  std::vector<Key> keys_;
+  std::vector<Slot> slots_;
+};
+
+struct ValueHash {
+  std::size_t operator()(const Value& v) const { return hash(v); }
+};
+struct ValueEquivalent {
+  bool operator()(const Value& a, const Value& b) const { return equivalent(a, b); }
+};
+using ValueSet = FlatSet<Value, ValueHash, ValueEquivalent>;
+using RowSet = FlatSet<std::vector<Value>, ValueListHash, ValueListEquivalent>;
+
 struct AggregateState {
   std::int64_t count = 0;
   bool has_double = false;
@@ -1036,7 +1137,7 @@ struct AggregateState {
   Value best;
   List collected;
   std::size_t weight = 1;
-  std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen;
+  ValueSet seen;
 };
 
 class AggregateCursor : public Cursor {
@@ -1052,6 +1153,7 @@ class AggregateCursor : public Cursor {
  protected:
   struct Group {
     Row representative;
+    std::vector<Value> key;
     std::vector<AggregateState> states;
   };
   bool produce(Row& row) override {
@@ -1065,31 +1167,64 @@ class AggregateCursor : public Cursor {
     return true;
   }
 
+  // Groups are found through an open-addressing table of (hash, group) pairs: one probe usually
+  // settles a row, where a node-based map chased pointers for every one.
+  struct Slot {
+    std::size_t hash = 0;
+    std::uint32_t group = UINT32_MAX;
+  };
+
+  std::size_t find_group(const std::vector<Value>& key, std::size_t h) const {
+    std::size_t mask = table_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = table_[i];
+      if (slot.group == UINT32_MAX) return SIZE_MAX;
+      if (slot.hash == h && ValueListEquivalent()(groups_[slot.group].key, key)) return slot.group;
+    }
+  }
+  void insert_slot(std::size_t h, std::uint32_t group) {
+    std::size_t mask = table_.size() - 1;
+    std::size_t i = h & mask;
+    while (table_[i].group != UINT32_MAX) i = (i + 1) & mask;
+    table_[i] = {h, group};
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(table_);
+    table_.assign(old.size() * 2, Slot{});
+    for (const Slot& slot : old) {
+      if (slot.group != UINT32_MAX) insert_slot(slot.hash, slot.group);
+    }
+  }
+
   void consume() {
     done_ = true;
-    std::unordered_map<std::vector<Value>, std::size_t, ValueListHash, ValueListEquivalent> index;
+    table_.assign(1024, Slot{});
     Row row;
     std::vector<Value> key;
     while (input_->next(row)) {
       ex_.tick();
       key.clear();
       for (const auto& [expr, slot] : op_.items) key.push_back(eval(*expr, row, ex_));
-      auto it = index.find(key);
-      std::size_t g;
-      if (it == index.end()) {
-        if (groups_.size() >= kMaxMaterializedRows) throw QueryError("the aggregation has more than " + std::to_string(kMaxMaterializedRows) + " groups", ErrorCategory::too_costly);
+      std::size_t h = ValueListHash()(key);
+      std::size_t g = find_group(key, h);
+      if (g == SIZE_MAX) {
+        if (groups_.size() >= kMaxMaterializedRows) {
+          throw QueryError("the aggregation has more than " + std::to_string(kMaxMaterializedRows) + " groups", ErrorCategory::too_costly);
+        }
         g = groups_.size();
-        index.emplace(key, g);
         Group group;
         group.representative = row;
         for (std::size_t i = 0; i < op_.items.size(); ++i) group.representative[static_cast<std::size_t>(op_.items[i].second)] = key[i];
+        group.key = key;
         group.states.resize(op_.aggregates.size());
         groups_.push_back(std::move(group));
-      } else {
-        g = it->second;
+        if (2 * groups_.size() > table_.size()) grow();
+        insert_slot(h, static_cast<std::uint32_t>(g));
       }
       for (std::size_t i = 0; i < op_.aggregates.size(); ++i) add(op_.aggregates[i], groups_[g].states[i], row);
     }
+    table_.clear();
+    table_.shrink_to_fit();
     if (groups_.empty() && op_.items.empty()) {
       Group group;
       group.representative.assign(static_cast<std::size_t>(ex_.slot_count), Value());
@@ -1105,7 +1240,7 @@ class AggregateCursor : public Cursor {
     }
     Value v = eval(*spec.argument, row, ex_);
     if (v.is_null()) return;
-    if (spec.distinct && !s.seen.insert({v}).second) return;
+    if (spec.distinct && !s.seen.insert(v)) return;
     std::string_view name = functions()[static_cast<std::size_t>(spec.function)].name;
     ++s.count;
     if (name == "count") return;
@@ -1154,6 +1289,7 @@ class AggregateCursor : public Cursor {
 
   bool done_ = false;
   std::vector<Group> groups_;
+  std::vector<Slot> table_;
   std::size_t out_ = 0;
 };
 
@@ -1171,14 +1307,14 @@ class DistinctCursor : public Cursor {
       ex_.tick();
       std::vector<Value> key;
       for (int s : op_.columns) key.push_back(row[static_cast<std::size_t>(s)]);
-      if (seen_.insert(std::move(key)).second) {
+      if (seen_.insert(std::move(key))) {
         if (seen_.size() > kMaxMaterializedRows) throw QueryError("DISTINCT holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
         return true;
       }
     }
     return false;
   }
-  std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen_;
+  RowSet seen_;
 };
 
 class SortCursor : public Cursor {
@@ -1299,24 +1435,19 @@ class UnwindCursor : public PerRowCursor {
 
  protected:
   bool start() override {
-    Value v = eval(*op_.list, in_, ex_);
-    items_.clear();
+    list_ = eval(*op_.list, in_, ex_);
     at_ = 0;
-    if (v.is_null()) return false;
-    if (v.type() == Value::Type::list) {
-      items_ = std::move(v.as_list());
-    } else {
-      items_.push_back(std::move(v));
-    }
-    return true;
+    return !list_.is_null();
   }
   bool step(Row& row) override {
-    if (at_ >= items_.size()) return false;
+    bool is_list = list_.type() == Value::Type::list;
+    if (at_ >= (is_list ? list_.as_list().size() : 1)) return false;
     row = in_;
-    row[static_cast<std::size_t>(op_.slot)] = std::move(items_[at_++]);
+    row[static_cast<std::size_t>(op_.slot)] = is_list ? list_.as_list()[at_] : list_;
+    ++at_;
     return true;
   }
-  List items_;
+  Value list_;
   std::size_t at_ = 0;
 };
 
@@ -1336,7 +1467,10 @@ class ProcedureCursor : public PerRowCursor {
     const Procedure& proc = procedures()[static_cast<std::size_t>(op_.procedure)];
     Exec& ex = ex_;
     if (!ex.engine) ex.engine = &ex.own_engine.emplace(ex.graph);
-    ProcedureContext context{*ex.engine, [&ex] { ex.check(); }};
+    Interrupt interrupt;
+    if (ex.limits.timeout.count() > 0) interrupt.deadline = ex.deadline;
+    interrupt.client_gone = ex.limits.cancelled;
+    ProcedureContext context{*ex.engine, [&ex] { ex.check(); }, interrupt};
     try {
       results_ = proc.run(context, args);
     } catch (const QueryError&) {
@@ -1397,7 +1531,7 @@ class UnionCursor : public Cursor {
         row[static_cast<std::size_t>(op_.columns[c])] = std::move(v);
       }
       if (!op_.union_all) {
-        if (!seen_.insert(std::move(key)).second) continue;
+        if (!seen_.insert(std::move(key))) continue;
         if (seen_.size() > kMaxMaterializedRows) throw QueryError("UNION holds more than " + std::to_string(kMaxMaterializedRows) + " rows", ErrorCategory::too_costly);
       }
       return true;
@@ -1406,7 +1540,7 @@ class UnionCursor : public Cursor {
   }
   std::vector<std::unique_ptr<Cursor>> branches_;
   std::size_t at_ = 0;
-  std::unordered_set<std::vector<Value>, ValueListHash, ValueListEquivalent> seen_;
+  RowSet seen_;
 };
 
 std::unique_ptr<Cursor> build(const PlanOp& op, Exec& ex, ArgumentCursor** argument,
@@ -1421,6 +1555,7 @@ std::unique_ptr<Cursor> build(const PlanOp& op, Exec& ex, ArgumentCursor** argum
       break;
     }
     case OpKind::node_scan: c = std::make_unique<NodeScanCursor>(op, ex); break;
+    case OpKind::relationship_scan: c = std::make_unique<RelationshipScanCursor>(op, ex); break;
     case OpKind::expand: c = std::make_unique<ExpandCursor>(op, ex); break;
     case OpKind::var_expand: c = std::make_unique<VarExpandCursor>(op, ex); break;
     case OpKind::shortest_path: c = std::make_unique<ShortestPathCursor>(op, ex); break;

@@ -715,6 +715,18 @@ class Planner {
     }
   }
 
+  std::size_t relation_count(RelationTypeSet types) {
+    if (!types_counted_) {
+      types_counted_ = true;
+      for (const Relation& r : graph_.relations()) ++type_counts_[static_cast<std::size_t>(r.type)];
+    }
+    std::size_t n = 0;
+    for (RelationType t : kAllRelationTypes) {
+      if (types & bit(t)) n += type_counts_[static_cast<std::size_t>(t)];
+    }
+    return n;
+  }
+
   std::size_t kind_count(KindSet kinds) {
     if (!counted_) {
       counted_ = true;
@@ -750,6 +762,7 @@ class Planner {
   }
 
   OpPtr match_core(OpPtr op, std::vector<PatternPart>& parts, ExprPtr where, Scope& scope) {
+    const PlanOp* below = op.get();  // the operators this MATCH adds sit above this one
     std::vector<PNode> nodes;
     std::vector<PRel> rels;
     std::vector<PPart> pparts;
@@ -1056,6 +1069,31 @@ class Planner {
       to.bound = true;
       bound.insert(to.slot);
     };
+    auto relationship_scan = [&](PRel& r) {
+      PNode& left = nodes[r.left];
+      PNode& right = nodes[r.right];
+      auto e = std::make_unique<PlanOp>();
+      e->kind = OpKind::relationship_scan;
+      e->from = left.slot;
+      e->to = right.slot;
+      e->rel = r.slot;
+      e->types = r.types;
+      e->from_kinds = left.kinds;
+      e->kinds = right.kinds;
+      e->direction = r.direction == Direction::both ? ExpandDirection::both
+                     : r.direction == Direction::right ? ExpandDirection::out
+                                                       : ExpandDirection::in;
+      e->unique_with = planned_rels;
+      e->detail = "RelationshipScan " + node_text(left) + rel_text(r, false) + node_text(right);
+      op = on_top(std::move(op), std::move(e));
+      r.planned = true;
+      planned_rels.push_back(r.slot);
+      for (PNode* n : {&left, &right}) {
+        n->bound = true;
+        bound.insert(n->slot);
+      }
+      bound.insert(r.slot);
+    };
     auto is_shortest_rel = [&](std::size_t ri) {
       for (const PPart& pp : pparts) {
         if (pp.shortest != Shortest::none && std::find(pp.rels.begin(), pp.rels.end(), ri) != pp.rels.end()) return true;
@@ -1087,16 +1125,21 @@ class Planner {
         }
       }
       if (!progressed) {
-        std::size_t best = rels.size();
-        bool best_from_left = true;
-        std::size_t best_cost = SIZE_MAX;
+        std::vector<std::size_t> candidates;
         for (std::size_t ri = 0; ri < rels.size(); ++ri) {
           const PRel& r = rels[ri];
-          if (r.planned || is_shortest_rel(ri)) continue;
-          bool lb = nodes[r.left].bound, rb = nodes[r.right].bound;
-          if (lb == rb) continue;
-          std::size_t c = cost(nodes[lb ? r.right : r.left]);
-          if (c < best_cost) best = ri, best_cost = c, best_from_left = lb;
+          if (!r.planned && !is_shortest_rel(ri) && nodes[r.left].bound != nodes[r.right].bound) candidates.push_back(ri);
+        }
+        // Costs count entities by kind (a pass over the graph): only worth it with a choice to make.
+        std::size_t best = candidates.empty() ? rels.size() : candidates.front();
+        bool best_from_left = best < rels.size() && nodes[rels[best].left].bound;
+        if (candidates.size() > 1) {
+          std::size_t best_cost = SIZE_MAX;
+          for (std::size_t ri : candidates) {
+            bool lb = nodes[rels[ri].left].bound;
+            std::size_t c = cost(nodes[lb ? rels[ri].right : rels[ri].left]);
+            if (c < best_cost) best = ri, best_cost = c, best_from_left = lb;
+          }
         }
         if (best < rels.size()) {
           expand(rels[best], best_from_left);
@@ -1108,7 +1151,20 @@ class Planner {
         for (PNode& n : nodes) {
           if (!n.bound && (!best || cost(n) < cost(*best))) best = &n;
         }
-        if (best) {
+        // Starting from a relationship whose ends are both free may beat scanning a node and expanding.
+        std::size_t best_rel = rels.size();
+        double rel_cost = 0;
+        double mean_degree = graph_.entity_count() ? 2.0 * static_cast<double>(graph_.relation_count()) / static_cast<double>(graph_.entity_count()) : 0;
+        for (std::size_t ri = 0; ri < rels.size(); ++ri) {
+          const PRel& r = rels[ri];
+          if (r.planned || r.variable_length || is_shortest_rel(ri) || nodes[r.left].bound || nodes[r.right].bound) continue;
+          double c = static_cast<double>(relation_count(r.types)) * (r.direction == Direction::both ? 2.0 : 1.0);
+          if (best_rel == rels.size() || c < rel_cost) best_rel = ri, rel_cost = c;
+        }
+        if (best_rel < rels.size() && best && rel_cost < static_cast<double>(cost(*best)) * mean_degree) {
+          relationship_scan(rels[best_rel]);
+          progressed = true;
+        } else if (best) {
           scan(*best);
           progressed = true;
         }
@@ -1157,6 +1213,20 @@ class Planner {
     for (const Conjunct& c : conjuncts) {
       if (!c.used) throw QueryError("internal error: a WHERE condition could not be placed");
     }
+    // A variable-length relationship nobody reads (anonymous, in no named path, checked by no later
+    // expansion) need not build its list of relationships for every path.
+    std::set<int> read;
+    for (const PPart& pp : pparts) {
+      if (pp.path_slot < 0) continue;
+      for (std::size_t r : pp.rels) read.insert(rels[r].slot);
+    }
+    for (const PRel& r : rels) {
+      if (!r.name.empty()) read.insert(r.slot);
+    }
+    for (PlanOp* at = op.get(); at && at != below; at = at->input.get()) read.insert(at->unique_with.begin(), at->unique_with.end());
+    for (PlanOp* at = op.get(); at && at != below; at = at->input.get()) {
+      if (at->kind == OpKind::var_expand) at->bind_list = read.count(at->rel) > 0;
+    }
     return op;
   }
 
@@ -1181,6 +1251,8 @@ class Planner {
   std::set<std::string> entity_keys_, relation_keys_;
   bool counted_ = false;
   std::array<std::size_t, kKindCount> kind_counts_{};
+  bool types_counted_ = false;
+  std::array<std::size_t, kRelationTypeCount> type_counts_{};
 };
 
 std::string_view op_name(OpKind kind) {
@@ -1188,6 +1260,7 @@ std::string_view op_name(OpKind kind) {
     case OpKind::once: return "Once";
     case OpKind::argument: return "Argument";
     case OpKind::node_scan: return "";
+    case OpKind::relationship_scan: return "";
     case OpKind::expand: return "";
     case OpKind::var_expand: return "";
     case OpKind::shortest_path: return "";

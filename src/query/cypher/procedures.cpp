@@ -65,7 +65,7 @@ Procedure centrality_procedure(algo::Metric metric) {
     CentralityRequest request = centrality_request(parameters);
     if (!has_top) request.top = 0;
     context.check();
-    CentralityResult result = centrality(context.engine, request);
+    CentralityResult result = centrality(context.engine, request, context.interrupt);
     context.check();
     Rows rows;
     rows.reserve(result.listed.size());

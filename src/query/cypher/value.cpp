@@ -115,7 +115,7 @@ Value::Value(Map m) {
       unique.push_back(std::move(entry));
     }
   }
-  data_ = std::move(unique);
+  data_ = std::make_shared<const Map>(std::move(unique));
 }
 
 const Value* Value::find(std::string_view key) const {

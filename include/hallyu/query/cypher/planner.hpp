@@ -8,8 +8,9 @@
 // `id` equality (property map or WHERE `n.id = expr`, expr not depending on the pattern) is looked up
 // by Graph::find_id, and every node with a `name` equality by an exact name scan; then the pattern
 // grows along relationships from bound nodes (Expand over Graph::arcs, ExpandInto when both ends are
-// bound), and only a part sharing no variable with what is bound starts a new scan (by label, the
-// rarest first). WHERE is split at AND and each condition is placed right after the operator that
+// bound), and only a part sharing no variable with what is bound starts a new scan: by label, the
+// rarest first, or, when that is cheaper (relations of the wanted types against the label's entities
+// times the mean degree), a sequential scan of the relations of a type binding both ends at once. WHERE is split at AND and each condition is placed right after the operator that
 // binds its last variable. Relationships are unique within one MATCH (openCypher's relationship
 // isomorphism). A `*` without an upper bound stops at PlanOptions::max_var_length (said in EXPLAIN);
 // an explicit bound above it is an error.
@@ -36,7 +37,7 @@
 namespace hallyu::query::cypher {
 
 enum class OpKind {
-  once, argument, node_scan, expand, var_expand, shortest_path, build_path, filter, optional, projection,
+  once, argument, node_scan, relationship_scan, expand, var_expand, shortest_path, build_path, filter, optional, projection,
   aggregate, distinct, sort, skip, limit, unwind, procedure_call, produce_results, union_
 };
 
@@ -68,14 +69,16 @@ struct PlanOp {
   KindSet kinds = kAnyKind;
   ExprPtr key;  // id or name: a string, or a list of them (key_is_list)
   bool key_is_list = false;
-  // expand, var_expand, shortest_path
+  // expand, var_expand, shortest_path, relationship_scan (from: the left node, kinds: the right one's)
   int from = -1, rel = -1, to = -1;
+  KindSet from_kinds = kAnyKind;
   RelationTypeSet types = kAnyRelationType;
   ExpandDirection direction = ExpandDirection::both;
   bool into = false;       // `to` is bound already: check it
   bool from_left = true;   // `from` is the pattern's left node (for path order and relationship direction)
   std::vector<int> unique_with;  // relationship slots (single or lists) this one must differ from
   std::int64_t min = 1, max = 1;
+  bool bind_list = true;   // var_expand: the list of relationships is used (named, in a path, or checked for uniqueness)
   ExprPtr rel_properties;  // var_expand / shortest: a map every relationship must match
   // shortest_path
   bool all_paths = false;

@@ -23,6 +23,7 @@ namespace hallyu::query::cypher {
 struct ProcedureContext {
   const Engine& engine;
   std::function<void()> check;  // throws when the query is out of time or cancelled
+  Interrupt interrupt;          // the same deadline and cancel callback, for algorithms to poll
 };
 
 struct Procedure {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -46,11 +47,11 @@ class Value {
   Value(double d) : data_(d) {}
   Value(std::string s) : data_(std::move(s)) {}
   Value(const char* s) : data_(std::string(s)) {}
-  Value(List l) : data_(std::move(l)) {}
+  Value(List l) : data_(std::make_shared<const List>(std::move(l))) {}
   Value(Map m);  // sorts and de-duplicates keys (the last value wins)
   Value(Node n) : data_(n) {}
   Value(Relationship r) : data_(r) {}
-  Value(Path p) : data_(std::move(p)) {}
+  Value(Path p) : data_(std::make_shared<const Path>(std::move(p))) {}
 
   Type type() const { return static_cast<Type>(data_.index()); }
   bool is_null() const { return data_.index() == 0; }
@@ -61,18 +62,20 @@ class Value {
   double as_double() const { return std::get<double>(data_); }
   double as_number() const { return type() == Type::integer ? static_cast<double>(as_int()) : as_double(); }
   const std::string& as_string() const { return std::get<std::string>(data_); }
-  const List& as_list() const { return std::get<List>(data_); }
-  List& as_list() { return std::get<List>(data_); }
-  const Map& as_map() const { return std::get<Map>(data_); }
+  const List& as_list() const { return *std::get<std::shared_ptr<const List>>(data_); }
+  const Map& as_map() const { return *std::get<std::shared_ptr<const Map>>(data_); }
   Node as_node() const { return std::get<Node>(data_); }
   Relationship as_relationship() const { return std::get<Relationship>(data_); }
-  const Path& as_path() const { return std::get<Path>(data_); }
+  const Path& as_path() const { return *std::get<std::shared_ptr<const Path>>(data_); }
 
   // A map's entry, or nullptr.
   const Value* find(std::string_view key) const;
 
  private:
-  std::variant<std::monostate, bool, std::int64_t, double, std::string, List, Map, Node, Relationship, Path> data_;
+  // Lists, maps and paths are immutable and shared: rows copy them in O(1) however long they are.
+  std::variant<std::monostate, bool, std::int64_t, double, std::string, std::shared_ptr<const List>,
+               std::shared_ptr<const Map>, Node, Relationship, std::shared_ptr<const Path>>
+      data_;
 };
 
 std::string_view type_name(Value::Type type);
