@@ -75,5 +75,6 @@ void register_crossovers(CLI::App& app, Registry& registry);
 void register_render(CLI::App& app, Registry& registry);
 void register_serve(CLI::App& app, Registry& registry);
 void register_snapshot(CLI::App& app, Registry& registry);
+void register_export(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

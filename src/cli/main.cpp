@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_render(app, registry);
   hallyu::cli::register_serve(app, registry);
   hallyu::cli::register_snapshot(app, registry);
+  hallyu::cli::register_export(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
