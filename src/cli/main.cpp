@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   hallyu::cli::register_serve(app, registry);
   hallyu::cli::register_snapshot(app, registry);
   hallyu::cli::register_export(app, registry);
+  hallyu::cli::register_import(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
