@@ -116,12 +116,19 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
                            nullptr, nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
     if (!owner) throw DataError(source.name + ": cannot read as XML");
     xmlTextReaderPtr reader = owner.get();
+    // The element's line (libxml2 keeps it per node), and its column found by its tag on that line;
+    // the parser's own position runs ahead by a buffer.
     auto here = [&]() {
-      int line = xmlTextReaderGetParserLineNumber(reader);
-      int column = xmlTextReaderGetParserColumnNumber(reader);
-      std::size_t l = static_cast<std::size_t>(std::max(line, 1)) - 1;
+      xmlNodePtr node = xmlTextReaderCurrentNode(reader);
+      long line = node ? xmlGetLineNo(node) : -1;
+      if (line < 1) line = xmlTextReaderGetParserLineNumber(reader);
+      std::size_t l = static_cast<std::size_t>(std::max(line, 1L)) - 1;
       std::size_t offset = l < line_starts.size() ? line_starts[l] : source.text.size();
-      return Site{f, std::min(source.text.size(), offset + static_cast<std::size_t>(std::max(column, 1)) - 1)};
+      std::size_t line_end = source.text.find('\n', offset);
+      std::string tag = "<" + local_name(reader);
+      std::size_t at = source.text.find(tag, offset);
+      if (at != std::string::npos && (line_end == std::string::npos || at < line_end)) offset = at;
+      return Site{f, std::min(source.text.size(), offset)};
     };
     std::map<std::string, Key> keys;   // by key id
     // igraph names nodes n0, n1, ... and keeps the real ids in an "id" attribute: node id -> entity id

@@ -135,10 +135,13 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
       for (std::string& a : e.aliases) spellings.push_back(std::move(a));
       e.aliases.clear();
       std::size_t room = theirs.aliases.size() < 64 ? 64 - theirs.aliases.size() : 0;
+      // Spellings that differ only in case, spacing or punctuation ("JISOO", "Ji-soo") add nothing.
+      std::vector<std::string> known = name_keys(theirs);
       for (std::string& s : spellings) {
-        bool known = s == theirs.name || std::find(theirs.aliases.begin(), theirs.aliases.end(), s) != theirs.aliases.end() ||
-                     std::find(e.aliases.begin(), e.aliases.end(), s) != e.aliases.end();
-        if (!known && e.aliases.size() < room) e.aliases.push_back(std::move(s));
+        std::string key = text::compact(s);
+        if (key.empty() || std::find(known.begin(), known.end(), key) != known.end() || e.aliases.size() >= room) continue;
+        known.push_back(std::move(key));
+        e.aliases.push_back(std::move(s));
       }
       Attributes kept;
       for (Attribute& a : e.attributes) {
@@ -177,32 +180,42 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
     // An incoming id that an existing entity of another kind holds would clash in the merge.
     if (auto v = ex.find_id(e.id); v && !compatible(ex.kind(*v), e.kind)) e.id += "-imported";
   }
-  // Relation attributes that disagree with the existing relation for the same fact are left out too.
+  // Relations between linked entities meet the existing relations of the same fact: a record that
+  // leaves an identity attribute out (kpopnet's signed_to has no `since`) is the one existing relation
+  // of those ends and type that agrees on the rest, when there is exactly one; attributes that
+  // disagree with the existing relation are left out, so the merge keeps one relation with both sources.
   for (Relation& r : in.relations) {
     if (!link[r.from] || !link[r.to]) continue;
+    std::optional<RelationId> match;
+    std::size_t matches = 0;
     for (Graph::Arc arc : ex.arcs(*link[r.from])) {
       const Relation& theirs = ex.relation(arc.relation);
       if (arc.neighbor != *link[r.to] || theirs.type != r.type) continue;
-      bool same = true;
+      bool fits = true;
       for (std::string_view key : identity_keys(r.type)) {
         const std::string* a = value_of(r.attributes, key);
         const std::string* b = value_of(theirs.attributes, key);
-        same = same && ((a == nullptr) == (b == nullptr)) && (!a || *a == *b);
+        fits = fits && (a == nullptr || (b != nullptr && *a == *b));
       }
-      if (!same) continue;
-      Attributes kept;
-      for (Attribute& a : r.attributes) {
-        const std::string* b = value_of(theirs.attributes, a.key);
-        if (b && *b != a.json && a.key != "source") {
-          report.dropped.push_back(std::string(to_string(r.type)) + " " + ex.entity(theirs.from).id + " -> " + ex.entity(theirs.to).id +
-                                   ": " + a.key + " " + a.json + " left out; the existing value is " + *b);
-          continue;
-        }
-        kept.push_back(std::move(a));
-      }
-      r.attributes = std::move(kept);
-      break;
+      if (fits) match = arc.relation, ++matches;
     }
+    if (matches != 1) continue;
+    const Relation& theirs = ex.relation(*match);
+    for (std::string_view key : identity_keys(r.type)) {
+      const std::string* b = value_of(theirs.attributes, key);
+      if (b && !value_of(r.attributes, key)) r.attributes.push_back({std::string(key), *b});
+    }
+    Attributes kept;
+    for (Attribute& a : r.attributes) {
+      const std::string* b = value_of(theirs.attributes, a.key);
+      if (b && *b != a.json && a.key != "source") {
+        report.dropped.push_back(std::string(to_string(r.type)) + " " + ex.entity(theirs.from).id + " -> " + ex.entity(theirs.to).id +
+                                 ": " + a.key + " " + a.json + " left out; the existing value is " + *b);
+        continue;
+      }
+      kept.push_back(std::move(a));
+    }
+    r.attributes = std::move(kept);
   }
   return {std::move(in), std::move(report)};
 }

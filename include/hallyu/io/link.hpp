@@ -11,7 +11,9 @@
 // reported as ambiguous with the candidates' ids when names matched.
 // The linked dataset reuses existing ids, keeps the existing name (other spellings become aliases),
 // and leaves out incoming attributes that disagree with existing ones (each reported), so that loading
-// it next to the existing data merges without conflicts.
+// it next to the existing data merges without conflicts. A relation between two linked entities that
+// leaves out an identity attribute (a signed_to without `since`) takes it from the one existing
+// relation of those ends and type that agrees on the rest, so the same fact is not stated twice.
 #pragma once
 
 #include <string>
