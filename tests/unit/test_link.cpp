@@ -31,7 +31,7 @@ const io::LinkReport::Linked* linked(const io::LinkReport& report, const std::st
 
 }  // namespace
 
-TEST_CASE("namesakes with one Hangul name stay apart; evidence links the rest", "[link]") {
+TEST_CASE("namesakes with one Hangul name stay apart, evidence links the rest", "[link]") {
   Graph existing(io::load_dataset_files({fixture("existing.json")}));
   io::LinkResult result = link_fixture(existing);
   const io::LinkReport& report = result.report;

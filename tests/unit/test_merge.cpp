@@ -47,7 +47,7 @@ TEST_CASE("the same fact from two files is one relation with both sources", "[me
   CHECK(*attribute(twice.relations[0], "source") == R"("https://a")");
 }
 
-TEST_CASE("identity attributes tell facts apart; others must agree", "[merge]") {
+TEST_CASE("identity attributes tell facts apart, other attributes must agree", "[merge]") {
   std::string role1 = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "billing": "lead", "source": "s1"})";
   std::string role1_again = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "source": "s2"})";
   std::string role2 = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "B", "year": 2020, "source": "s1"})";
