@@ -256,18 +256,19 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
         const Cell& cell = row[i];
         if (c.role != Role::property && c.role != Role::aliases) continue;
         if (cell.text.empty() && !(cell.quoted && c.type == ValueType::string && !c.array)) continue;  // absent
-        std::string where = places(Site{f, cell.offset}) + ": column " + text::quote(header[i].text) + ": ";
+        // Places are counted from the file's start: made only for a message.
+        auto where = [&] { return places(Site{f, cell.offset}) + ": column " + text::quote(header[i].text) + ": "; };
         if (c.role == Role::aliases) {
           if (!neo4j && !cell.text.empty() && cell.text.front() == '[') {
             rapidjson::Document d;
             d.Parse(cell.text.data(), cell.text.size());
             if (d.HasParseError() || !d.IsArray()) {
-              ok = bad_record(options, skipped, where + "aliases must be a JSON list of strings");
+              ok = bad_record(options, skipped, where() + "aliases must be a JSON list of strings");
               break;
             }
             for (const auto& item : d.GetArray()) {
               if (!item.IsString()) {
-                ok = bad_record(options, skipped, where + "aliases must be a JSON list of strings");
+                ok = bad_record(options, skipped, where() + "aliases must be a JSON list of strings");
                 break;
               }
               aliases.emplace_back(item.GetString(), item.GetStringLength());
@@ -294,7 +295,7 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
             json += (json.size() > 1 ? "," : "") + *v;
           }
           if (!problem.empty()) {
-            ok = bad_record(options, skipped, where + problem);
+            ok = bad_record(options, skipped, where() + problem);
             break;
           }
           detail::set_attribute(attributes, c.key, strings ? detail::json_string_list(items, c.key) : json + "]");
@@ -302,7 +303,7 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
         }
         auto v = typed_value(cell.text, c.type, problem);
         if (!v) {
-          ok = bad_record(options, skipped, where + problem);
+          ok = bad_record(options, skipped, where() + problem);
           break;
         }
         // A list of one source is the string (as the merge writes it).

@@ -113,22 +113,28 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
     }
     std::unique_ptr<xmlTextReader, ReaderCloser> owner(
         xmlReaderForMemory(source.text.data(), static_cast<int>(std::min<std::size_t>(source.text.size(), INT32_MAX)),
-                           nullptr, nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+                           nullptr, nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES));
     if (!owner) throw DataError(source.name + ": cannot read as XML");
     xmlTextReaderPtr reader = owner.get();
-    // The element's line (libxml2 keeps it per node), and its column found by its tag on that line;
-    // the parser's own position runs ahead by a buffer.
+    // Where the parser is (for errors outside a node or edge; it runs ahead by a buffer), and where
+    // each <node> and <edge> starts: the next such tag after the previous one, as the reader meets
+    // them in document order (libxml2's per-element line numbers cost a walk of the tree past 65,535 lines).
     auto here = [&]() {
-      xmlNodePtr node = xmlTextReaderCurrentNode(reader);
-      long line = node ? xmlGetLineNo(node) : -1;
-      if (line < 1) line = xmlTextReaderGetParserLineNumber(reader);
-      std::size_t l = static_cast<std::size_t>(std::max(line, 1L)) - 1;
-      std::size_t offset = l < line_starts.size() ? line_starts[l] : source.text.size();
-      std::size_t line_end = source.text.find('\n', offset);
-      std::string tag = "<" + local_name(reader);
-      std::size_t at = source.text.find(tag, offset);
-      if (at != std::string::npos && (line_end == std::string::npos || at < line_end)) offset = at;
-      return Site{f, std::min(source.text.size(), offset)};
+      int line = xmlTextReaderGetParserLineNumber(reader);
+      std::size_t l = static_cast<std::size_t>(std::max(line, 1)) - 1;
+      return Site{f, l < line_starts.size() ? line_starts[l] : source.text.size()};
+    };
+    std::size_t cursor = 0;
+    auto element_start = [&](const std::string& name) {
+      std::string tag = "<" + name;
+      for (std::size_t at = source.text.find(tag, cursor); at != std::string::npos; at = source.text.find(tag, at + 1)) {
+        char next = at + tag.size() < source.text.size() ? source.text[at + tag.size()] : '>';
+        if (next == ' ' || next == '>' || next == '/' || next == '\t' || next == '\n' || next == '\r') {
+          cursor = at + 1;
+          return Site{f, at};
+        }
+      }
+      return here();
     };
     std::map<std::string, Key> keys;   // by key id
     // igraph names nodes n0, n1, ... and keeps the real ids in an "id" attribute: node id -> entity id
@@ -144,8 +150,9 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
     bool saw_graphml = false;
     int status;
     auto finish = [&]() {
-      std::string element = open == Open::node ? "<node id=" + text::quote(open_id) + ">" : "<edge>";
-      std::string where = places(open_at) + ": GraphML " + element + ": ";
+      auto element_name = [&] { return open == Open::node ? "<node id=" + text::quote(open_id) + ">" : std::string("<edge>"); };
+      // Places are counted from the file's start: made only for a message.
+      auto where = [&] { return places(open_at) + ": GraphML " + element_name() + ": "; };
       Attributes attributes;
       std::string kind_label, name, type_label, id = open_id;
       std::vector<std::string> aliases;
@@ -180,7 +187,7 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
         if (open == Open::edge && name_of == "id") continue;
         std::string problem;
         auto json = value_json(key, text, problem);
-        if (!problem.empty()) return bad_record(options, skipped, where + "attribute " + text::quote(key.name) + ": " + problem);
+        if (!problem.empty()) return bad_record(options, skipped, where() + "attribute " + text::quote(key.name) + ": " + problem);
         if (json) detail::set_attribute(attributes, name_of, std::move(*json));
       }
       if (open == Open::node) {
@@ -192,7 +199,7 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
         if (id != open_id) node_ids[open_id] = e.entity.id;
         auto kind = map_kind(mapping, kind_label);
         if (!kind) {
-          return bad_record(options, skipped, where + (kind_label.empty() ? std::string("no kind (a 'kind' attribute, or a default kind)")
+          return bad_record(options, skipped, where() + (kind_label.empty() ? std::string("no kind (a 'kind' attribute, or a default kind)")
                                                                           : "kind " + text::quote(kind_label) + " maps to no kind") +
                                                   "; kinds are idol, actor, group, drama, ost, agency, network (map others with a mapping file)");
         }
@@ -212,7 +219,7 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
       r.to = mapping.id_prefix + target_id;
       auto type = map_type(mapping, type_label);
       if (!type) {
-        return bad_record(options, skipped, where + (type_label.empty() ? std::string("no relation type (a 'type' attribute, or a default type)")
+        return bad_record(options, skipped, where() + (type_label.empty() ? std::string("no relation type (a 'type' attribute, or a default type)")
                                                                         : "relation type " + text::quote(type_label) + " maps to no type") +
                                                 "; types are member_of, acted_in, performed, ost_of, signed_to, aired_on, collaborated_with");
       }
@@ -250,7 +257,7 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
           if (s) xmlFree(s);
         } else if (name == "node" || name == "edge") {
           open = name == "node" ? Open::node : Open::edge;
-          open_at = here();
+          open_at = element_start(name);
           open_id = attribute(reader, "id");
           source_id = attribute(reader, "source");
           target_id = attribute(reader, "target");
