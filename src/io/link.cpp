@@ -107,21 +107,36 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
     return verdict;
   };
   LinkReport report;
+  // Each round links the pairs that choose each other: an incoming entity with exactly one confirmed
+  // candidate, and that candidate confirmed by no other incoming entity with as much evidence (two
+  // incoming 제니 born in 1996 both confirm BLACKPINK's Jennie by year; the one that is also a member
+  // of the linked BLACKPINK wins the next round, the other stays new).
   for (bool changed = true; changed;) {
     changed = false;
+    std::vector<std::optional<std::pair<VertexId, Verdict>>> choice(n);
+    std::unordered_map<VertexId, std::vector<std::pair<std::size_t, std::size_t>>> suitors;  // candidate -> (i, strength)
     for (std::size_t i = 0; i < n; ++i) {
       if (link[i] || candidates[i].empty()) continue;
       std::vector<std::pair<VertexId, Verdict>> confirmed;
       for (VertexId c : candidates[i]) {
+        if (claimed[c]) continue;
         Verdict verdict = judge(i, c);
-        if (verdict.contradiction.empty() && !verdict.evidence.empty() && !claimed[c]) confirmed.emplace_back(c, std::move(verdict));
+        if (verdict.contradiction.empty() && !verdict.evidence.empty()) confirmed.emplace_back(c, std::move(verdict));
       }
-      if (confirmed.size() == 1) {
-        link[i] = confirmed[0].first;
-        claimed[confirmed[0].first] = true;
-        evidence[i] = std::move(confirmed[0].second.evidence);
-        changed = true;
-      }
+      for (const auto& [c, verdict] : confirmed) suitors[c].emplace_back(i, verdict.evidence.size());
+      if (confirmed.size() == 1) choice[i] = std::move(confirmed[0]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!choice[i]) continue;
+      VertexId c = choice[i]->first;
+      std::size_t strength = choice[i]->second.evidence.size();
+      bool strongest = true;
+      for (const auto& [j, other] : suitors[c]) strongest = strongest && (j == i || other < strength);
+      if (!strongest) continue;
+      link[i] = c;
+      claimed[c] = true;
+      evidence[i] = std::move(choice[i]->second.evidence);
+      changed = true;
     }
   }
   // The report, and the dataset rewritten onto existing ids.
@@ -172,7 +187,8 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
           ++confirmed;
         }
       }
-      a.reason = confirmed > 1 ? "several candidates confirmed" : confirmed == 1 ? "its candidate is linked to another incoming entity"
+      a.reason = confirmed > 1    ? "several candidates confirmed"
+                 : confirmed == 1 ? "its candidate is confirmed as strongly by another incoming entity, or linked to one"
                  : ruled_out.empty()                           ? "name only, no evidence"
                                                                : "ruled out: " + ruled_out;
       report.ambiguous.push_back(std::move(a));

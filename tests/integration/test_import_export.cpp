@@ -207,5 +207,12 @@ TEST_CASE("kpopnet.json imports, links to the bundled data and merges without du
     }
     CHECK(found > 0);
   }
-  CHECK(report_json.find(R"("existing":"jimin-bts","name":"Jimin","evidence":["birth_year 2007")") == std::string::npos);
+  // Two 제니 born in 1996: BLACKPINK's Jennie is
+  // linked with her group as evidence; DIA's Jenny (real name Lee Soyul) is not.
+  CHECK(report_json.find(R"("existing":"jennie","name":"Jennie","evidence":["birth_year 1996","member_of blackpink")") != std::string::npos);
+  CHECK(report_json.find(R"("existing":"jennie","name":"Jenny")") == std::string::npos);
+  Dataset check = io::load_dataset_files({linked});
+  for (const Entity& e : check.entities) {
+    if (e.id == "jennie") CHECK(std::find(e.aliases.begin(), e.aliases.end(), "Lee Soyul") == e.aliases.end());
+  }
 }
