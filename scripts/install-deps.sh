@@ -5,16 +5,17 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libboost-graph-dev rapidjson-dev libgraphviz-dev libcli11-dev catch2 libxml2-dev
+  libboost-graph-dev rapidjson-dev libgraphviz-dev libcli11-dev catch2 libxml2-dev  # libxml2: GraphML import
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev  # httplib's header needs these three
   fonts-noto-cjk  # Hangul in PNG and PDF renderings
 )
 
-# --test: what the test suite adds (the explorer's end-to-end test in headless Chromium).
+# --test: what the test suite adds (the explorer's end-to-end test in headless Chromium; NetworkX and
+# igraph reading the GraphML and GEXF exports back).
 # --bench: the peers bench/compare.sh measures against.
 case "${1:-}" in
   --test)
-    packages+=(chromium)
+    packages+=(chromium python3 python3-networkx python3-igraph)
     command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
     ;;
   --bench)

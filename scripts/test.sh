@@ -8,6 +8,10 @@ bash scripts/install-deps.sh --test
 if [ ! -d tests/e2e/node_modules/playwright-core ]; then
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 fi
+# kpopnet.json (CC0) for the kpopnet import test, from its lock file.
+if [ ! -f tests/kpopnet/node_modules/kpopnet.json/kpopnet.json ]; then
+  npm ci --prefix tests/kpopnet --no-audit --no-fund --loglevel=error
+fi
 
 build=build
 flags=(-DCMAKE_BUILD_TYPE=Release -DHALLYU_WERROR=ON)

@@ -68,6 +68,23 @@ std::string describe_kinds(KindSet kinds) {
 
 bool is_symmetric(RelationType type) { return type == RelationType::collaborated_with; }
 
+std::span<const std::string_view> identity_keys(RelationType type) {
+  static constexpr std::string_view kActedIn[] = {"role", "year"};
+  static constexpr std::string_view kOstOf[] = {"part"};
+  static constexpr std::string_view kSignedTo[] = {"since"};
+  static constexpr std::string_view kCollaboratedWith[] = {"work"};
+  switch (type) {
+    case RelationType::acted_in: return kActedIn;
+    case RelationType::ost_of: return kOstOf;
+    case RelationType::signed_to: return kSignedTo;
+    case RelationType::collaborated_with: return kCollaboratedWith;
+    case RelationType::member_of:
+    case RelationType::performed:
+    case RelationType::aired_on: return {};
+  }
+  return {};
+}
+
 std::optional<std::string> attribute_text(const Attributes& attributes, std::string_view key) {
   const Attribute* attribute = find_attribute(attributes, key);
   if (attribute == nullptr) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,11 @@ Endpoints allowed_endpoints(RelationType type);
 std::string describe_kinds(KindSet kinds);
 // collaborated_with has no direction; the others read from -> to.
 bool is_symmetric(RelationType type);
+// The attributes that, with the ends and the type, make a relation's identity: two records that agree
+// on them state one fact (two roles in one drama are two facts; the same role from two sources is one).
+// acted_in: role, year; ost_of: part; signed_to: since; collaborated_with: work; the others: none.
+// `source` never is: merging keeps every source of a fact (see datasets/SCHEMA.md).
+std::span<const std::string_view> identity_keys(RelationType type);
 
 // An extra attribute: its key and its value as compact JSON text (kept exactly as loaded).
 struct Attribute {

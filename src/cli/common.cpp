@@ -39,29 +39,37 @@ query::Parameters RawOptions::parameters() const {
   return out;
 }
 
-std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
-                                                                const query::OperationSpec& spec, Handler handler) {
-  auto raw = std::make_shared<RawOptions>();
-  CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+void add_spec_options(CLI::App& command, const query::OperationSpec& spec, RawOptions& raw) {
   using T = query::ParameterSpec::Type;
   for (const query::ParameterSpec& p : spec.parameters) {
     if (p.positional) {
-      command->add_option(p.name, raw->single[p.name], p.help)->required();
+      if (p.type == T::names || p.type == T::list) {
+        command.add_option(p.name, raw.repeated[p.name], p.help)->required();
+      } else {
+        command.add_option(p.name, raw.single[p.name], p.help)->required();
+      }
       continue;
     }
     std::string dashed = p.name;
     std::replace(dashed.begin(), dashed.end(), '_', '-');
     std::string names = (p.cli_names.empty() ? "" : p.cli_names + ",") + "--" + dashed;
     if (p.type == T::flag) {
-      command->add_flag(names, raw->flags[p.name], p.help);
+      command.add_flag(names, raw.flags[p.name], p.help);
     } else if (p.type == T::list || p.type == T::names) {
-      repeatable(command->add_option(names, raw->repeated[p.name], p.help));
+      repeatable(command.add_option(names, raw.repeated[p.name], p.help));
     } else {
-      command->add_option(names, raw->single[p.name], p.help)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+      command.add_option(names, raw.single[p.name], p.help)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     }
   }
+  if (!spec.footer.empty()) command.footer(spec.footer);
+}
+
+std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
+                                                                const query::OperationSpec& spec, Handler handler) {
+  auto raw = std::make_shared<RawOptions>();
+  CLI::App* command = app.add_subcommand(spec.name, spec.summary);
+  add_spec_options(*command, spec, *raw);
   add_common_options(*command, raw->common);
-  if (!spec.footer.empty()) command->footer(spec.footer);
   registry.push_back({command, [raw, handler] {
                         Graph graph = load_graph(raw->common);
                         query::Engine engine(graph, query::Limits::batch());

@@ -55,6 +55,10 @@ struct RawOptions {
 std::pair<CLI::App*, std::shared_ptr<RawOptions>> add_operation(CLI::App& app, Registry& registry,
                                                                 const query::OperationSpec& spec, Handler handler);
 
+// Every parameter of `spec` as an option or positional of `command` (what add_operation does, for
+// commands that load no graph, such as import).
+void add_spec_options(CLI::App& command, const query::OperationSpec& spec, RawOptions& raw);
+
 // A repeatable option must not swallow the positionals after it ("--avoid X IU D.O.").
 CLI::Option* repeatable(CLI::Option* option);
 
@@ -78,5 +82,7 @@ void register_snapshot(CLI::App& app, Registry& registry);
 void register_query(CLI::App& app, Registry& registry);
 void register_timeline(CLI::App& app, Registry& registry);
 void register_check(CLI::App& app, Registry& registry);
+void register_export(CLI::App& app, Registry& registry);
+void register_import(CLI::App& app, Registry& registry);
 
 }  // namespace hallyu::cli

@@ -47,6 +47,8 @@ int dispatch(int argc, char** argv) {
   hallyu::cli::register_snapshot(app, registry);
   hallyu::cli::register_query(app, registry);
   hallyu::cli::register_check(app, registry);
+  hallyu::cli::register_export(app, registry);
+  hallyu::cli::register_import(app, registry);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
