@@ -4,15 +4,16 @@
 # expensive ones (sampled betweenness with fresh seeds, Leiden, renderings) at once, for SECONDS
 # (default 30). Prints /api/stats latency (p50, p99, max) and the server's peak RSS; stops by itself.
 # Usage: bash bench/soak.sh [seconds] [path/to/hallyu]   (exit 1 when p99 >= 50 ms or RSS >= 200 MB)
+# SOAK_CLIENTS=N changes the 200 concurrent clients (0: only slow and expensive ones).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 binary="${2:-build/hallyu}"
 [ -x "$binary" ] || { echo "soak: no $binary; build first" >&2; exit 2; }
-exec timeout -k 5 $((seconds + 60)) python3 - "$binary" "$seconds" <<'PY'
+exec timeout -k 5 $((seconds + 60)) python3 - "$binary" "$seconds" "${SOAK_CLIENTS:-200}" <<'PY'
 import re, socket, subprocess, sys, threading, time
 
-binary, seconds = sys.argv[1], float(sys.argv[2])
+binary, seconds, clients = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 server = subprocess.Popen([binary, "serve", "--port", "0"], stdout=subprocess.PIPE, text=True)
 port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
 host = f"127.0.0.1:{port}"
@@ -88,7 +89,7 @@ def measure():
         time.sleep(0.02)
 
 threads = [threading.Thread(target=slow_client, daemon=True) for _ in range(100)]
-threads += [threading.Thread(target=cheap_client, args=(i,), daemon=True) for i in range(200)]
+threads += [threading.Thread(target=cheap_client, args=(i,), daemon=True) for i in range(clients)]
 threads += [threading.Thread(target=expensive_client, args=(i,), daemon=True) for i in range(3)]
 threads.append(threading.Thread(target=measure, daemon=True))
 for t in threads:
@@ -107,7 +108,7 @@ latencies.sort()
 def pct(p):
     return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))]
 p50, p99 = pct(50), pct(99)
-print(f"soak: {seconds:.0f} s, 100 slow + 200 concurrent + 3 expensive clients")
+print(f"soak: {seconds:.0f} s, 100 slow + {clients} concurrent + 3 expensive clients")
 print(f"soak: requests: {counts['cheap']} cheap, {counts['expensive']} expensive, {counts['errors']} failed; "
       f"slow connections cut off: {counts['slow_cut']}")
 print(f"soak: /api/stats ({len(latencies)} samples): p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {latencies[-1]:.1f} ms")

@@ -215,7 +215,7 @@ TEST_CASE("control and bidi characters in attributes never reach the terminal ra
   CHECK_THAT(run_hallyu({"path", "a", "d", "--data", data}).out, Contains("as x\\u001b[2J\\r\\u0000\\u009b\\u202eevil\\u2069"));
 }
 
-TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][errors]") {
+TEST_CASE("usage errors exit 2, help exits 0 and documents --json", "[cli][errors]") {
   auto r = run_hallyu({"stats", "--frobnicate"});
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, StartsWith("hallyu: "));

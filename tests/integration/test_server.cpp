@@ -351,7 +351,7 @@ TEST_CASE("server: connections over the limit are closed at once, and the limit 
   CHECK(status_of(raw_request(small.port(), request)) == 200);
 }
 
-TEST_CASE("server: multi-range requests cannot amplify a response; errors are never ranged", "[server][range]") {
+TEST_CASE("server: multi-range requests cannot amplify a response, errors are never ranged", "[server][range]") {
   int port = fixture().port();
   std::string host = "127.0.0.1:" + std::to_string(port);
   std::string plain = body_of(raw_request(port, get_request("/app.js", host)));

@@ -99,7 +99,7 @@ TEST_CASE("character devices and FIFOs are written through, never replaced", "[a
   CHECK(S_ISFIFO(mode_of(fifo)));
 }
 
-TEST_CASE("directories are refused; a failed write leaves no file", "[atomic_file][errors]") {
+TEST_CASE("directories are refused, a failed write leaves no file", "[atomic_file][errors]") {
   fs::path dir = fresh("adir");
   fs::create_directories(dir);
   CHECK_THROWS_WITH(write_text(dir, "x"), Contains("is a directory"));

@@ -45,7 +45,7 @@ TEST_CASE("self-OSTs: a performer singing for their own drama", "[crossovers]") 
   CHECK(c.self_osts[0].text == "Idol One sang 'Song Two' for Drama Two, a drama they acted in");
 }
 
-TEST_CASE("group synergy and co-starring members; former members do not count", "[crossovers]") {
+TEST_CASE("group synergy and co-starring members, former members do not count", "[crossovers]") {
   Graph g = fixture();
   auto c = algo::find_crossovers(g);
   REQUIRE(c.group_synergy.size() == 1);

@@ -103,7 +103,7 @@ TEST_CASE("variable-length patterns: bounds, relationship uniqueness, lists of r
         Rows{"['ost_of', 'performed'] | ['all-about-you-hotel-del-luna', 'taeyeon']"});
 }
 
-TEST_CASE("unbounded variable length stops at the cap; explicit bounds above it are refused", "[cypher]") {
+TEST_CASE("unbounded variable length stops at the cap, explicit bounds above it are refused", "[cypher]") {
   Limits small;
   small.max_var_length = 2;
   CHECK(query::cypher::to_display(test::mini(), cypher("MATCH ({id: 'iu'})-[*]-(b) RETURN count(*)", {}, small).rows[0][0]) == "8");
@@ -262,7 +262,7 @@ TEST_CASE("expressions: arithmetic, CASE, lists, maps, strings", "[cypher]") {
         Rows{"'이지은' | 3 | 'IU' | 1994"});
 }
 
-TEST_CASE("integer overflow and division by zero are errors; type errors name the expression", "[cypher]") {
+TEST_CASE("integer overflow and division by zero are errors, type errors name the expression", "[cypher]") {
   CHECK(error_of("RETURN 9223372036854775807 + 1") == "line 1, column 8: integer overflow (in '9223372036854775807 + 1')");
   CHECK(error_of("RETURN -9223372036854775808 - 1") == "line 1, column 8: integer overflow (in '-9223372036854775808 - 1')");
   CHECK(error_of("RETURN 4611686018427387904 * 2") == "line 1, column 8: integer overflow (in '4611686018427387904 * 2')");
@@ -293,7 +293,7 @@ TEST_CASE("unknown labels, relationship types, properties and functions get did 
   CHECK(scalar("WITH {a: 1} AS m RETURN m.nmae") == "null");
 }
 
-TEST_CASE("EXPLAIN plans without running; PROFILE runs and counts rows per operator", "[cypher]") {
+TEST_CASE("EXPLAIN plans without running, PROFILE runs and counts rows per operator", "[cypher]") {
   QueryResult explained = cypher("EXPLAIN MATCH (i:Idol)-[:ACTED_IN]->(d) RETURN i.name, count(d) AS n ORDER BY n DESC LIMIT 1");
   CHECK(explained.rows.empty());
   CHECK(explained.columns == std::vector<std::string>{"i.name", "n"});

@@ -20,7 +20,7 @@ TEST_CASE("values: equality is null-propagating and numeric across int and float
   CHECK(equals(Value(Relationship{3, true}), Value(Relationship{3, false})) == std::optional<bool>(true));
 }
 
-TEST_CASE("values: comparison is null between types; the total order ranks types", "[cypher]") {
+TEST_CASE("values: comparison is null between types, the total order ranks types", "[cypher]") {
   CHECK(compare(Value(1), Value("a")) == std::nullopt);
   CHECK(compare(Value("b"), Value("a")) == std::optional<int>(1));
   CHECK(compare(Value(List{Value(1)}), Value(List{Value(1), Value(2)})) == std::optional<int>(-1));
@@ -36,7 +36,7 @@ TEST_CASE("values: comparison is null between types; the total order ranks types
   CHECK_FALSE(equivalent(Value("2"), Value(2)));
 }
 
-TEST_CASE("values: maps keep one value per key, sorted; doubles print with a point", "[cypher]") {
+TEST_CASE("values: maps keep one value per key, sorted, doubles print with a point", "[cypher]") {
   Value m(Map{{"b", Value(1)}, {"a", Value(2)}, {"b", Value(3)}});
   REQUIRE(m.as_map().size() == 2);
   CHECK(m.as_map()[0].first == "a");

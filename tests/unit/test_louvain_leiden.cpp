@@ -11,7 +11,7 @@ using namespace hallyu;
 using namespace hallyu::test::clusters;
 using test::read_json;
 
-TEST_CASE("Louvain and Leiden reach igraph's multilevel modularity; Leiden communities are connected", "[clusters][reference]") {
+TEST_CASE("Louvain and Leiden reach igraph's multilevel modularity, Leiden communities are connected", "[clusters][reference]") {
   for (const Case& c : cases()) {
     INFO(c.reference);
     Graph g(io::load_dataset_files({c.dataset}));

@@ -195,7 +195,7 @@ TEST_CASE("JSON output never pastes attribute text raw and escapes what steers a
   CHECK(text.find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("mutated snapshots load cleanly or are refused; output is always valid JSON", "[snapshot][errors][mutation]") {
+TEST_CASE("mutated snapshots load cleanly or are refused, output is always valid JSON", "[snapshot][errors][mutation]") {
   Graph original(io::load_dataset_files({test::fixture("mini.json")}));
   const std::string good = snapshot_of(original);
   std::mt19937 random(20261130);
