@@ -67,6 +67,10 @@ const std::vector<Api::Route>& Api::routes() {
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt& interrupt) {
          return json_response(format::query_result_json(e.graph(), query::run_query(e, query::query_request(p), interrupt)));
        }},
+      {"/api/view", query::view_spec(), false,
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt& interrupt) {
+         return json_of(e, query::view(e, query::view_request(p), interrupt));
+       }},
       {"/api/render.svg", query::render_spec(), false,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          query::RenderRequest request = query::render_request(p);

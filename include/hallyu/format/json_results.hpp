@@ -17,6 +17,7 @@
 #include "hallyu/query/search.hpp"
 #include "hallyu/query/show.hpp"
 #include "hallyu/query/stats.hpp"
+#include "hallyu/query/view.hpp"
 
 namespace hallyu::format {
 
@@ -40,6 +41,10 @@ void write_json(JsonWriter& out, const Graph& graph, const query::ClustersResult
 void write_json(JsonWriter& out, const Graph& graph, const query::CrossoversResult& result);
 // {["file"],"format","layout","entities","relations","bytes"}
 void write_json(JsonWriter& out, const Graph& graph, const query::RenderResult& result, std::string_view file);
+// {"title","nodes":[{"id","name","kind","highlighted",["cluster"],["score"]}],
+//  "edges":[{"from","to","type","attributes","text","highlighted"}],"paths":[path as in PathResult],
+//  ["color_by"],["size_by"]}
+void write_json(JsonWriter& out, const Graph& graph, const query::ViewResult& result);
 // {"error": message, ["candidates": [{"id","name","kind"}]]}
 void write_error(JsonWriter& out, const Graph& graph, const std::string& message,
                  const std::vector<VertexId>& candidates);

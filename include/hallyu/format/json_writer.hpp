@@ -24,6 +24,7 @@ class JsonWriter {
   void number(double d);  // finite doubles shortest-round-trip; NaN/inf as null
   void integer(long long i) { writer_.Int64(i); }
   void boolean(bool b) { writer_.Bool(b); }
+  void null() { writer_.Null(); }
   void start_object() { writer_.StartObject(); }
   void end_object() { writer_.EndObject(); }
   void start_array() { writer_.StartArray(); }
