@@ -201,8 +201,11 @@ function autocomplete(input, { onChoose, submitOnEnter }) {
   };
   const why = (r) => {
     if (r.matched === r.name || r.matched === r.id || !r.matched) return null;
-    const how = { "hangul-initials": "Hangul initials", hangul: "Hangul", alias: "also known as", fuzzy: "spelled like" }[r.match];
-    return how ? `${how}: ${r.matched}` : r.matched;
+    if (r.match === "hangul-initials") return `Hangul initials of ${r.matched}`;
+    if (/[\u3131-\u318e\uac00-\ud7a3]/.test(r.matched)) return `Hangul: ${r.matched}`;
+    if (r.match === "similar" || r.match === "fuzzy") return `spelled like ${r.matched}`;
+    if (/^[a-z0-9-]+$/.test(r.matched)) return null;  // an id: says nothing more than the name
+    return `also known as ${r.matched}`;
   };
   const show = () => {
     list.replaceChildren(...results.map((r, i) => element("li", {
@@ -358,9 +361,11 @@ function placeAround(ids, anchor) {
 // A few rounds of force-directed layout moving only `free` nodes (repulsion from every node within
 // reach, springs along relations).
 function relax(free, rounds) {
+  // Works on copies and writes the moved nodes back once: every graph update costs a renderer event.
   const all = graph.nodes();
-  const pos = new Map(all.map((id) => [id, graph.getNodeAttributes(id)]));
+  const pos = new Map(all.map((id) => { const a = graph.getNodeAttributes(id); return [id, { x: a.x, y: a.y, pinned: a.pinned }]; }));
   const moving = [...free].filter((id) => !pos.get(id).pinned);
+  const neighbours = new Map(moving.map((id) => [id, graph.neighbors(id)]));
   const ideal = 60, cell = ideal * 2.5;
   for (let round = 0; round < rounds; round++) {
     const grid = new Map();
@@ -387,19 +392,20 @@ function relax(free, rounds) {
           fx += ex * f; fy += ey * f;
         }
       }
-      graph.forEachNeighbor(id, (other) => {
+      for (const other of neighbours.get(id)) {
         const q = pos.get(other);
         const ex = q.x - p.x, ey = q.y - p.y, d = Math.hypot(ex, ey) || 1;
         const f = (d - ideal) / d * 0.5;
         fx += ex * f; fy += ey * f;
-      });
+      }
       const length = Math.hypot(fx, fy);
       if (length > 0) {
         const move = Math.min(step, length);
-        graph.mergeNodeAttributes(id, { x: p.x + fx / length * move, y: p.y + fy / length * move });
+        p.x += fx / length * move; p.y += fy / length * move;
       }
     }
   }
+  for (const id of moving) { const p = pos.get(id); graph.mergeNodeAttributes(id, { x: p.x, y: p.y }); }
 }
 
 // A first layout for a whole view: paths in lanes, otherwise rings around the central entities and a
@@ -500,13 +506,14 @@ function markImportant() {
   state.maxScore = maxScore;
   graph.forEachNode((id, a) => {
     const important = expanded.has(id) || ends.has(id);
-    graph.mergeNodeAttributes(id, { important, size: nodeSize({ ...a, important }) });
+    const size = nodeSize({ ...a, important });
+    if (a.important !== important || a.size !== size) graph.mergeNodeAttributes(id, { important, size });
   });
 }
 
 function markPaths() {
-  graph.forEachNode((id) => graph.mergeNodeAttributes(id, { paths: [], pathRank: null }));
-  graph.forEachEdge((edge) => graph.setEdgeAttribute(edge, "paths", []));
+  graph.forEachNode((id, a) => { if (a.paths?.length || a.paths === undefined) graph.mergeNodeAttributes(id, { paths: [], pathRank: null }); });
+  graph.forEachEdge((edge, a) => { if (a.paths?.length) graph.setEdgeAttribute(edge, "paths", []); });
   state.paths.forEach((path, i) => {
     for (const n of path.nodes) if (graph.hasNode(n.id)) {
       const a = graph.getNodeAttributes(n.id);
@@ -516,7 +523,7 @@ function markPaths() {
       const key = `${e.from}|${e.to}|${e.type}`;
       if (!graph.hasEdge(key) && graph.hasNode(e.from) && graph.hasNode(e.to))
         graph.addEdgeWithKey(key, e.from, e.to, { type: "line", relation: e.type, text: e.text, paths: [] });
-      if (graph.hasEdge(key)) graph.setEdgeAttribute(key, "paths", [...graph.getEdgeAttribute(key, "paths"), i]);
+      if (graph.hasEdge(key)) graph.setEdgeAttribute(key, "paths", [...(graph.getEdgeAttribute(key, "paths") || []), i]);
     }
   });
 }
@@ -665,9 +672,10 @@ async function expand(id) {
   const view = state.view;
   let data;
   try {
-    data = await api("/api/view", { expand: [...view.expand, id], ...filterParams(), ...styleParams() });
+    // Only what expanding adds: the page says what it has already expanded.
+    data = await api("/api/view", { expand: id, shown: view.expand.length ? view.expand.join(",") : null, ...filterParams(), ...styleParams() });
   } catch (error) { status(error.message); return; }
-  if (view !== state.view) return;
+  if (view !== state.view || !graph.hasNode(id)) return;  // another view, or removed meanwhile
   const arrived = performance.now();
   snapshot();
   view.expand = [...view.expand, id];

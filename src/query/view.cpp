@@ -28,6 +28,7 @@ const OperationSpec& view_spec() {
        {"method", T::text, "Clustering for cluster: components, louvain, leiden, label-propagation", false, "-m"},
        {"seed", T::integer, "Seed for cluster and color_by", false, ""},
        {"expand", T::list, "These entities (ids) with their direct neighbours", false, ""},
+       {"shown", T::list, "With expand: entities (ids) already expanded; send only what expand adds", false, ""},
        {"all", T::flag, "The whole (filtered) graph", false, ""},
        {"max_nodes", T::integer, "Refuse views larger than this", false, ""},
        {"highlight", T::names, "Emphasise this entity (repeatable)", false, ""},
@@ -51,6 +52,7 @@ ViewRequest view_request(const Parameters& parameters) {
   if (auto v = parameters.text("method")) request.method = *v;
   if (auto v = parameters.count("seed")) request.seed = *v;
   request.expand = parameters.list("expand");
+  request.shown = parameters.list("shown");
   request.all = parameters.flag("all");
   if (auto v = parameters.count("max_nodes")) request.max_nodes = *v;
   request.highlight = parameters.all("highlight");
@@ -106,13 +108,40 @@ ViewResult view(const Engine& engine, const ViewRequest& request, const Interrup
                                       filter, max_nodes);
   } else if (!request.expand.empty()) {
     if (request.expand.size() > 50) throw UsageError("expand takes 1 to 50 ids");
-    std::vector<VertexId> expanded;
-    for (const std::string& id : request.expand) {
-      auto v = graph.find_id(id);
-      if (!v) throw NameError("no entity with id " + text::quote(id), ErrorCategory::not_found, {});
-      expanded.push_back(*v);
+    if (request.shown.size() > 200) throw UsageError("shown takes at most 200 ids");
+    auto vertices_of = [&](const std::vector<std::string>& ids) {
+      std::vector<VertexId> out;
+      for (const std::string& id : ids) {
+        auto v = graph.find_id(id);
+        if (!v) throw NameError("no entity with id " + text::quote(id), ErrorCategory::not_found, {});
+        out.push_back(*v);
+      }
+      return out;
+    };
+    std::vector<VertexId> expanded = vertices_of(request.expand);
+    if (request.shown.empty()) {
+      diagram = render::expansion_diagram(graph, expanded, filter, max_nodes);
+    } else {
+      // The difference between the page's expansion and the one it asks for.
+      std::vector<VertexId> shown = vertices_of(request.shown);
+      std::vector<bool> on_page(graph.entity_count(), false), sent(graph.entity_count(), false);
+      for (VertexId v : render::expansion_diagram(graph, shown, filter, 0).vertices) on_page[v] = true;
+      std::vector<VertexId> all = shown;
+      all.insert(all.end(), expanded.begin(), expanded.end());
+      render::Diagram whole = render::expansion_diagram(graph, all, filter, max_nodes);
+      for (VertexId v : expanded) sent[v] = true;
+      for (VertexId v : whole.vertices) {
+        if (!on_page[v]) sent[v] = true;
+      }
+      diagram.title = whole.title;
+      for (VertexId v : whole.vertices) {
+        if (sent[v]) diagram.vertices.push_back(v);
+      }
+      for (RelationId r : whole.relations) {
+        if (sent[graph.relation(r).from] || sent[graph.relation(r).to]) diagram.relations.push_back(r);
+      }
+      diagram.highlighted_vertices = expanded;
     }
-    diagram = render::expansion_diagram(graph, expanded, filter, max_nodes);
   } else {
     diagram = render::whole_graph_diagram(graph, filter, max_nodes);
   }

@@ -23,6 +23,9 @@ struct ViewRequest {
   std::string method = "leiden";  // cluster's method
   std::uint64_t seed = 1;         // cluster's and color_by's seed
   std::vector<std::string> expand;  // ids
+  // With expand: ids the page has already expanded. Only what expanding adds is sent: the entities
+  // not yet on the page, the expanded ones, and the relations that touch them.
+  std::vector<std::string> shown;
   bool all = false;
   std::size_t max_nodes = 2000;  // refuse larger views (0: no bound but the front end's)
   std::vector<std::string> highlight;
