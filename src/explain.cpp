@@ -1,5 +1,7 @@
-// Relations in words, in their natural direction.
+// Relations in words for every front end; names and attribute text pass through text::printable.
 #include "hallyu/explain.hpp"
+
+#include "hallyu/text.hpp"
 
 namespace hallyu {
 namespace {
@@ -91,7 +93,7 @@ std::string relation_details(const Graph& graph, RelationId r) {
   if (rel.type == RelationType::collaborated_with) {
     if (auto work = attribute_text(rel.attributes, "work")) out += " on " + quoted_title(*work);
   }
-  return out;
+  return text::printable(out);  // attribute text may hold ESC, CR, bidi overrides: never raw to a terminal
 }
 
 std::string describe_relation(const Graph& graph, RelationId r) {
@@ -99,7 +101,7 @@ std::string describe_relation(const Graph& graph, RelationId r) {
   std::string out = mention(graph, rel.from) + " " + relation_verb(graph, r) + " " + mention(graph, rel.to);
   out += relation_details(graph, r);
   if (rel.type == RelationType::performed) out += ost_context(graph, rel.to);
-  return out;
+  return text::printable(out);
 }
 
 }  // namespace hallyu

@@ -9,6 +9,7 @@
 
 namespace hallyu {
 
+// Control and bidi characters of names and attributes come out escaped (text::printable).
 std::string describe_relation(const Graph& graph, RelationId r);
 
 // The verb phrase alone, as seen from `from` ("starred in", "is a member of"): for grouped listings.

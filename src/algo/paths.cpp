@@ -217,9 +217,14 @@ AllShortestPaths PathFinder::all_shortest_paths(VertexId from, VertexId to, std:
     return std::make_pair(distance, queue);
   };
   new_epoch();
-  auto [from_distance, order] = bfs(from, to);
+  // Plain variables, not structured bindings: lambdas below capture them, which clang before 16
+  // (the fuzz build's clang-14) refuses.
+  auto from_search = bfs(from, to);
+  const auto& from_distance = from_search.first;
+  const auto& order = from_search.second;
   if (from_distance[to] == kNoDepth) return result;
-  auto [to_distance, unused] = bfs(to, from);
+  auto to_search = bfs(to, from);
+  const auto& to_distance = to_search.first;
   const std::uint32_t length = from_distance[to];
   auto on_path = [&](VertexId v) {
     return from_distance[v] != kNoDepth && to_distance[v] != kNoDepth && from_distance[v] + to_distance[v] == length;

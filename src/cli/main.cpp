@@ -1,6 +1,9 @@
 // hallyu: the command-line explorer. main only dispatches; each subcommand lives in its own file.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <iostream>
 #include <new>
 
 #include "common.hpp"
@@ -15,9 +18,15 @@ int fail(int code, const std::string& message) {
   return code;
 }
 
-}  // namespace
+// Standard output failed (a full disk, a closed pipe, /dev/full): flush it and ask both stdio and
+// std::cout, since a command's output may have gone through either.
+bool output_failed() {
+  std::cout.flush();
+  bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
+  return failed;
+}
 
-int main(int argc, char** argv) {
+int dispatch(int argc, char** argv) {
   CLI::App app{"hallyu: explore the graph of K-pop idols, groups, K-dramas, OSTs, agencies and broadcasters"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "hallyu 0.1.0");
@@ -50,9 +59,7 @@ int main(int argc, char** argv) {
   try {
     for (const auto& command : registry) {
       if (command.app->parsed()) {
-        int code = command.run();
-        std::fflush(stdout);
-        return code;
+        return command.run();
       }
     }
     return fail(2, "no command given (see hallyu --help)");
@@ -68,4 +75,16 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return fail(1, std::string("internal error: ") + e.what());
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int code = dispatch(argc, argv);
+  errno = 0;
+  if (output_failed()) {
+    int error = errno;
+    return code != 0 ? code : fail(2, std::string("cannot write standard output") + (error != 0 ? std::string(": ") + std::strerror(error) : std::string()));
+  }
+  return code;
 }

@@ -112,16 +112,33 @@ std::string edge_label(const Graph& graph, RelationId r) {
   return label;
 }
 
+// Graphviz expands \G, \N, \E, \T, \H, \L in labels, tooltips and HTML-like labels, and an entity
+// (&#92;) is decoded before that. Measured with Graphviz 2.42: one literal backslash is "\\" in a
+// plain or HTML-like label and "\\\\" in a tooltip (which is unescaped twice).
 std::string html_escape(std::string_view text) {
   std::string out;
-  for (char32_t cp : text::decode(text)) {
+  for (char32_t cp : text::decode(text::printable(text))) {
     switch (cp) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default:
-        if (cp >= 0x20 && cp != 0x7f) text::append_utf8(out, cp);
+      case '\\': out += "\\\\"; break;
+      default: text::append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::string escape_tooltip(std::string_view input) {
+  std::string out;
+  for (char32_t cp : text::decode(text::printable(input))) {
+    if (cp == '\\') {
+      out += "\\\\\\\\";
+    } else if (cp == '&') {
+      out += "&amp;";
+    } else {
+      text::append_utf8(out, cp);
     }
   }
   return out;
@@ -205,13 +222,11 @@ std::string_view to_string(Format format) {
 std::string escape_label(std::string_view input) {
   std::string out;
   out.reserve(input.size());
-  for (char32_t cp : text::decode(input)) {
+  for (char32_t cp : text::decode(text::printable(input))) {
     if (cp == '\\') {
-      out += "\\\\";
+      out += "\\\\";  // a plain label reads "\\" as one backslash and expands nothing
     } else if (cp == '&') {
       out += "&amp;";
-    } else if (cp < 0x20 || cp == 0x7f) {
-      out += ' ';
     } else {
       text::append_utf8(out, cp);
     }
@@ -292,7 +307,7 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
     Builder::set(node, "label", node_label(e));
     Builder::set(node, "shape", s.shape);
     Builder::set(node, "style", s.style);
-    Builder::set(node, "tooltip", escape_label(e.name + " (" + std::string(to_string(e.kind)) + ", " + e.id + ")"));
+    Builder::set(node, "tooltip", escape_tooltip(e.name + " (" + std::string(to_string(e.kind)) + ", " + e.id + ")"));
     bool hot = is_hot(v);
     bool dim = diagram.dim_others && !hot;
     Builder::set(node, "fillcolor", dim ? kDimNode : s.fill);
@@ -318,7 +333,7 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
     bool dim = diagram.dim_others && !hot;
     Builder::set(edge, "color", dim ? kDimEdge : hot ? kHighlight : s.color);
     Builder::set(edge, "style", s.style);
-    Builder::set(edge, "tooltip", escape_label(describe_relation(graph, r)));
+    Builder::set(edge, "tooltip", escape_tooltip(describe_relation(graph, r)));
     if (is_symmetric(rel.type)) Builder::set(edge, "dir", "none");
     if (hot) Builder::set(edge, "penwidth", "3");
     if (options.edge_labels || hot) {

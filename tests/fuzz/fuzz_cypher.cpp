@@ -1,8 +1,8 @@
 // libFuzzer target for the query language: any bytes as a query, parsed, planned and run on the mini
 // fixture with small limits. Errors the engine throws on purpose (hallyu::Error) are fine; a crash, a
 // sanitizer report, any other exception or a hang is a bug.
-//   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DHALLYU_BUILD_FUZZ=ON
-//   cmake --build build-fuzz --target fuzz_cypher && ./build-fuzz/tests/fuzz/fuzz_cypher -max_total_time=60 tests/fuzz/cypher_corpus
+//   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DHALLYU_FUZZ=ON
+//   cmake --build build-fuzz --target fuzz_cypher && ./build-fuzz/tests/fuzz/fuzz_cypher -max_total_time=60 tests/fuzz/corpus/fuzz_cypher
 #include <chrono>
 #include <cstdint>
 #include <string_view>

@@ -176,6 +176,45 @@ TEST_CASE("input files that are not regular files are refused at once", "[cli][e
   CHECK(run_hallyu({"stats", "--data", link}, 20).exit_code == 0);
 }
 
+TEST_CASE("errors writing standard output exit non-zero with one message", "[cli][errors][output]") {
+  auto err = hallyu::test::scratch_dir() / "full.err";
+  std::string out_file = (hallyu::test::scratch_dir() / "render-full.svg").string();
+  for (std::string args : {"stats", "stats --json", "show iu", "show iu --json", "centrality --metric degree",
+                           "path iu d-o", "render --ego iu --format svg -o -"}) {
+    INFO(args);
+    std::string command = hallyu::test::shell_quote(HALLYU_BINARY) + " " + args + " --data " +
+                          hallyu::test::shell_quote(fixture("mini.json")) + " >/dev/full 2>" + hallyu::test::shell_quote(err.string());
+    int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    std::string message = hallyu::test::slurp(err);
+    CHECK_THAT(message, StartsWith("hallyu: cannot write standard output"));
+    CHECK(std::count(message.begin(), message.end(), '\n') == 1);
+  }
+  // -o to a full device: the same, through the output file path.
+  auto r = run_hallyu({"render", "--ego", "iu", "--format", "svg", "-o", "/dev/full", "--data", fixture("mini.json")}, 60);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, StartsWith("hallyu: /dev/full: write failed"));
+}
+
+TEST_CASE("control and bidi characters in attributes never reach the terminal raw", "[cli][escaping]") {
+  std::string data = write_scratch("steer.json", R"({"format": "hallyu/1", "entities": [
+    {"id": "a", "kind": "idol", "name": "A"}, {"id": "d", "kind": "drama", "name": "D"}],
+    "relations": [{"from": "a", "to": "d", "type": "acted_in", "role": "x\u001b[2J\r\u0000\u009b\u202eevil\u2069"}]})");
+  for (std::vector<std::string> args : {std::vector<std::string>{"path", "a", "d"}, {"path", "a", "d", "--json"},
+                                        {"neighbors", "a"}, {"show", "d", "--json"}}) {
+    args.push_back("--data"), args.push_back(data);
+    auto r = run_hallyu(args);
+    INFO(r.out);
+    CHECK(r.exit_code == 0);
+    for (std::string raw : {std::string("\x1b"), std::string("\r"), std::string(1, '\0'), std::string("\xc2\x9b"),
+                            std::string("\xe2\x80\xae"), std::string("\xe2\x81\xa9")}) {
+      CHECK(r.out.find(raw) == std::string::npos);
+    }
+  }
+  CHECK_THAT(run_hallyu({"path", "a", "d", "--data", data}).out, Contains("as x\\u001b[2J\\r\\u0000\\u009b\\u202eevil\\u2069"));
+}
+
 TEST_CASE("usage errors exit 2; help exits 0 and documents --json", "[cli][errors]") {
   auto r = run_hallyu({"stats", "--frobnicate"});
   CHECK(r.exit_code == 2);

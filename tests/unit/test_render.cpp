@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "../support.hpp"
+#include "hallyu/render/diagrams.hpp"
 #include "hallyu/render/graphviz.hpp"
 
 using namespace hallyu;
@@ -174,7 +175,8 @@ TEST_CASE("layouts, formats and labels", "[render]") {
   CHECK_THROWS_WITH(render::format_from_path("x.jpeg"), Catch::Matchers::Contains("unknown format 'jpeg'"));
   CHECK_THROWS_WITH(render::format_from_path("dir.v2/file"), Catch::Matchers::Contains("cannot tell the format"));
   CHECK(render::escape_label("a\\N & b") == "a\\\\N &amp; b");
-  CHECK(render::escape_label("line\nbreak") == "line break");
+  CHECK(render::escape_label("line\nbreak") == "line\\\\nbreak");  // shown as \n, as on a terminal
+  CHECK(render::escape_label("evil\u202e\x1b[2J") == "evil\\\\u202e\\\\u001b[2J");
   Graph g = test::mini_graph();
   render::RenderOptions bad;
   bad.layout = "ortho";
@@ -185,4 +187,30 @@ TEST_CASE("layouts, formats and labels", "[render]") {
     INFO(layout);
     CHECK(render::render(g, ego_of_iu(g), render::Format::svg, o).find("<svg") != std::string::npos);
   }
+}
+
+TEST_CASE("renderings neither expand Graphviz escapes nor carry control or bidi characters", "[render][escaping]") {
+  Graph g = test::graph_from(R"({"format": "hallyu/1", "entities": [
+    {"id": "a", "kind": "idol", "name": "A\\G\\N\\L\\E\\T\\H end"},
+    {"id": "g", "kind": "group", "name": "G"}],
+    "relations": [{"from": "a", "to": "g", "type": "member_of", "role": "lead\u001b]0;title\u0007 \r\u2066x\u202eRTL\u0085"}]})");
+  render::Diagram d = render::ego_diagram(g, 0, 1, {}, 100);
+  render::RenderOptions options;
+  options.edge_labels = true;
+  for (render::Format format : {render::Format::svg, render::Format::dot}) {
+    std::string out = render::render(g, d, format, options);
+    INFO(out);
+    CHECK(out.find("\x1b") == std::string::npos);
+    CHECK(out.find('\r') == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+    CHECK(out.find("\xe2\x80\xae") == std::string::npos);  // U+202E
+    CHECK(out.find("\xe2\x81\xa6") == std::string::npos);  // U+2066
+    CHECK(out.find("\xc2\x85") == std::string::npos);       // C1 NEL
+  }
+  std::string svg = render::render(g, d, render::Format::svg, options);
+  // The name shows as written in the node, its tooltip and the title; \G is never the graph's name.
+  CHECK(svg.find(">A\\G\\N\\L\\E\\T\\H end<") != std::string::npos);
+  CHECK(svg.find("xlink:title=\"A\\G\\N\\L\\E\\T\\H end (idol, a)\"") != std::string::npos);
+  CHECK(svg.find("A\\G\\N\\L\\E\\T\\H end: 1&#45;hop network") != std::string::npos);
+  CHECK(svg.find("lead\\u001b]0;title\\u0007 \\r\\u2066x\\u202eRTL\\u0085") != std::string::npos);
 }

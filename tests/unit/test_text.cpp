@@ -62,3 +62,16 @@ TEST_CASE("utf-8 validity", "[text]") {
   CHECK_FALSE(text::is_valid_utf8("\xC3\x28"));
   CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));  // surrogate
 }
+
+TEST_CASE("printable and json_string escape what steers a terminal", "[text][escaping]") {
+  CHECK(text::printable("IU \xec\x9d\xb4\xec\xa7\x80\xec\x9d\x80") == "IU \xec\x9d\xb4\xec\xa7\x80\xec\x9d\x80");
+  CHECK(text::printable("a\x1b[31mb\rc") == "a\\u001b[31mb\\rc");
+  CHECK(text::printable(std::string("n\0u\xc2\x85l", 6)) == "n\\u0000u\\u0085l");
+  CHECK(text::printable("\xe2\x80\xaa" "a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x81\xa9") == "\\u202aa\\u202eb\\u2066c\\u2069");
+  CHECK(text::printable("bad \xff") == "bad \xef\xbf\xbd");
+  CHECK(text::printable(std::string(5000, 'x')).size() == 5000);  // never cut
+  CHECK(text::json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
+  CHECK(text::json_string("\x1b\xe2\x80\xae\xc2\x9b\x7f\xe2\x80\xa8") == "\"\\u001B\\u202E\\u009B\\u007F\\u2028\"");
+  CHECK(text::json_string("\xff\xfe") == "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+  CHECK(text::json_string("\xec\x95\x84\xec\x9d\xb4\xec\x9c\xa0") == "\"\xec\x95\x84\xec\x9d\xb4\xec\x9c\xa0\"");
+}

@@ -52,8 +52,9 @@ std::string automatic_layout(const Diagram& diagram);
 // Throws hallyu::Error if Graphviz fails.
 std::string render(const Graph& graph, const Diagram& diagram, Format format, const RenderOptions& options = {});
 
-// Label text made safe for Graphviz: backslashes doubled (no \N, \G, \l escapes), '&' as "&amp;"
-// (Graphviz decodes entities in every label), control characters removed.
+// Label text made safe for Graphviz: control and bidi characters shown as text (text::printable),
+// backslashes doubled (no \N, \G, \l escapes), '&' as "&amp;" (Graphviz decodes entities in every
+// label). Tooltips and the HTML-like title use their own escaping (graphviz.cpp).
 std::string escape_label(std::string_view text);
 
 }  // namespace hallyu::render

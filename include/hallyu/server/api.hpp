@@ -16,6 +16,7 @@
 namespace hallyu::server {
 
 struct Request {
+  Request() = default;
   Request(std::string path_, std::multimap<std::string, std::string> params_ = {}, std::function<bool()> client_gone_ = {})
       : path(std::move(path_)), params(std::move(params_)), client_gone(std::move(client_gone_)) {}
   std::string path;                                // e.g. "/api/path"
