@@ -281,7 +281,10 @@ function createRenderer() {
       if (a.pathRank != null && state.pathIndex >= 0 && !a.paths.includes(state.pathIndex)) out.color = "#cfcfcf";
       if (a.pinned) out.label = `${a.label} (pinned)`;
       if (focus) { out.highlighted = true; out.forceLabel = true; out.zIndex = 3; }
-      if (a.important) { out.forceLabel = true; out.zIndex = 2; }
+      if (a.important || a.paths?.length) { out.forceLabel = true; out.zIndex = 2; }
+      // Long names are shortened, never shrunk; the full name shows on hover and keyboard focus.
+      const room = container.clientWidth < 600 ? 13 : 28;
+      if (!focus && out.label && out.label.length > room) out.label = `${out.label.slice(0, room - 1)}…`;
       return out;
     },
     edgeReducer: (id, a) => {
@@ -415,13 +418,15 @@ function layoutFresh(data, centre) {
   if (state.paths.length) {
     const placed = new Set();
     // Paths read top to bottom, side by side: labels sit to the right of nodes and never cover the next hop.
+    const narrow = $("#graph").clientWidth < 600;  // a phone: taller than wide
+    const laneGap = narrow ? 210 : 260, hop = narrow ? 150 : 100;
     state.paths.forEach((path, i) => {
       const lane = i === 0 ? 0 : (i % 2 ? 1 : -1) * Math.ceil(i / 2);
       path.nodes.forEach((n, j) => {
         if (placed.has(n.id) || !graph.hasNode(n.id)) return;
         placed.add(n.id);
         const end = j === 0 || j === path.nodes.length - 1;
-        graph.mergeNodeAttributes(n.id, { x: end ? 0 : lane * 260, y: -(j - (path.nodes.length - 1) / 2) * 100, pinned: false });
+        graph.mergeNodeAttributes(n.id, { x: end ? 0 : lane * laneGap, y: -(j - (path.nodes.length - 1) / 2) * hop, pinned: false });
       });
     });
     const rest = ids.filter((id) => !placed.has(id));
@@ -1145,7 +1150,10 @@ async function init() {
   $("#undo").addEventListener("click", undo);
   $("#download-svg").addEventListener("click", downloadSvg);
   $("#graph").addEventListener("keydown", graphKeys);
-  $("#graph").addEventListener("focus", () => { if (!state.focus && graph.order) focusNode(state.selected && graph.hasNode(state.selected) ? state.selected : sortedNodes()[0]); });
+  $("#graph").addEventListener("focus", () => {
+    if (!$("#graph").matches(":focus-visible")) return;  // a click, not the keyboard
+    if (!state.focus && graph.order) focusNode(state.selected && graph.hasNode(state.selected) ? state.selected : sortedNodes()[0]);
+  });
   $("#metric").addEventListener("change", loadCentrality);
   $("#metric-kind").addEventListener("change", loadCentrality);
   $("#cluster-method").addEventListener("change", loadClusters);
