@@ -1111,7 +1111,16 @@ async function downloadSvg() {
   } catch (error) { status(`could not draw: ${error.message}`); }
 }
 
+function showLegend() {
+  const method = $("#color-by").value;
+  $("#legend").replaceChildren(...(method
+    ? [element("span", { text: `Colour: ${$("#color-by").selectedOptions[0].textContent.replace(/^by /, "")} (grey: in no cluster)` })]
+    : state.kinds.map((k) => element("span", {}, element("span", { className: "swatch", style: `background:${KIND_COLORS[k]}` }), ` ${k}`))),
+    $("#size-by").value ? element("span", { text: `Size: ${$("#size-by").selectedOptions[0].textContent.replace(/^by /, "")}` }) : null);
+}
+
 function filtersChanged() {
+  showLegend();
   loadCentrality();
   loadClusters();
   if (!state.view) return;
@@ -1132,8 +1141,6 @@ async function init() {
     element("span", { className: "swatch", style: `background:${KIND_COLORS[k] || "#757575"}` }), ` ${k}`)));
   $("#via-filters").replaceChildren(...state.types.map((t) => element("label", {},
     element("input", { type: "checkbox", value: t, onchange: filtersChanged }), ` ${t.replace(/_/g, " ")}`)));
-  $("#legend").replaceChildren(...state.kinds.map((k) => element("span", {},
-    element("span", { className: "swatch", style: `background:${KIND_COLORS[k]}` }), ` ${k}`)));
   let avoidTimer = null;
   $("#avoid").addEventListener("change", () => { clearTimeout(avoidTimer); avoidTimer = setTimeout(filtersChanged, 50); });
   $("#color-by").addEventListener("change", filtersChanged);
@@ -1170,13 +1177,17 @@ async function init() {
   window.addEventListener("popstate", (event) => {
     const view = viewFromUrl();
     if (!view.from && view.cluster == null && !view.q && !view.expand.length) { location.reload(); return; }
+    showLegend();
+    loadCentrality();
+    loadClusters();
     load(view, { push: false, keep: event.state?.positions || null });
   });
 
+  const view = viewFromUrl();  // sets the filters the tables use
+  showLegend();
   loadCentrality();
   loadClusters();
   loadCrossovers();
-  const view = viewFromUrl();
   if (view.from || view.cluster != null || view.q || view.expand.length) {
     if (view.from) { $("#path-from").value = view.from; $("#path-to").value = view.to; $("#path-k").value = String(view.k); }
     load(view, { push: false, keep: history.state?.positions || null });
