@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "hallyu/io/json_loader.hpp"
+#include "hallyu/text.hpp"
 #include "progress.hpp"
 
 namespace hallyu::cli {
@@ -86,7 +87,9 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }
 
 void print_line(const std::string& line) {
-  std::fwrite(line.data(), 1, line.size(), stdout);
+  // Names and attribute values are data: control characters and bidi overrides never reach the terminal raw.
+  std::string shown = text::printable(line);
+  std::fwrite(shown.data(), 1, shown.size(), stdout);
   std::fputc('\n', stdout);
 }
 

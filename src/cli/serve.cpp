@@ -17,6 +17,9 @@ void register_serve(CLI::App& app, Registry& registry) {
   command->add_option("--bind", options->serve.bind,
                       "Address to listen on; 0.0.0.0 exposes the explorer to the network");
   repeatable(command->add_option("--data", options->data, "Dataset file (repeatable); default: the bundled dataset"));
+  repeatable(command->add_option("--allow-host", options->serve.allowed_hosts,
+                                 "Also answer requests for this Host name (repeatable; '*': any). Loopback names and "
+                                 "the --bind address are always allowed"));
   registry.push_back({command, [options] {
                         Graph graph = load_graph(*options);
                         server::Server server(graph, options->serve);

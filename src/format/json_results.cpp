@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "hallyu/explain.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::format {
@@ -173,6 +174,61 @@ void write_json(JsonWriter& out, const Graph& graph, const query::PathResult& re
     out.end_object();
   }
   out.end_array();
+  out.end_object();
+}
+
+void write_json(JsonWriter& out, const Graph& graph, const query::ViewResult& result) {
+  const render::Diagram& d = result.diagram;
+  std::vector<bool> highlighted(graph.entity_count(), false);
+  for (VertexId v : d.highlighted_vertices) highlighted[v] = true;
+  out.start_object();
+  out.key("title"), out.string(d.title);
+  out.key("nodes"), out.start_array();
+  for (std::size_t i = 0; i < d.vertices.size(); ++i) {
+    const Entity& e = graph.entity(d.vertices[i]);
+    out.start_object();
+    out.key("id"), out.string(e.id);
+    out.key("name"), out.string(e.name);
+    out.key("kind"), out.string(to_string(e.kind));
+    out.key("highlighted"), out.boolean(highlighted[d.vertices[i]]);
+    if (i < result.cluster.size()) {
+      if (result.cluster[i] == algo::kNoCommunity) out.key("cluster"), out.null();
+      else out.key("cluster"), out.integer(result.cluster[i]);
+    }
+    if (i < result.score.size()) out.key("score"), out.number(result.score[i]);
+    out.end_object();
+  }
+  out.end_array();
+  std::vector<RelationId> emphasised = d.highlighted_relations;
+  std::sort(emphasised.begin(), emphasised.end());
+  out.key("edges"), out.start_array();
+  for (RelationId r : d.relations) {
+    const Relation& rel = graph.relation(r);
+    out.start_object();
+    out.key("from"), out.string(graph.entity(rel.from).id);
+    out.key("to"), out.string(graph.entity(rel.to).id);
+    out.key("type"), out.string(to_string(rel.type));
+    out.key("attributes"), out.attributes(rel.attributes);
+    out.key("text"), out.string(describe_relation(graph, r));
+    out.key("highlighted"), out.boolean(std::binary_search(emphasised.begin(), emphasised.end(), r));
+    out.end_object();
+  }
+  out.end_array();
+  out.key("paths"), out.start_array();
+  for (const auto& path : result.paths) {
+    out.start_object();
+    out.key("length"), out.integer(static_cast<long long>(path.length()));
+    out.key("nodes"), out.start_array();
+    for (VertexId v : path.vertices) out.entity_ref(graph, v);
+    out.end_array();
+    out.key("edges"), out.start_array();
+    for (RelationId r : path.relations) out.relation(graph, r);
+    out.end_array();
+    out.end_object();
+  }
+  out.end_array();
+  if (!result.request.color_by.empty()) out.key("color_by"), out.string(result.request.color_by);
+  if (!result.request.size_by.empty()) out.key("size_by"), out.string(result.request.size_by);
   out.end_object();
 }
 

@@ -16,6 +16,7 @@ Limits Limits::interactive() {
   limits.max_neighbors = 5000;
   limits.max_drawn_entities = 300;
   limits.max_drawn_paths = 10;
+  limits.max_view_entities = 2000;  // no Graphviz layout: a page draws thousands of entities quickly
   limits.max_exact_centrality_entities = 20000;
   limits.max_approx_samples = 200'000;
   limits.time_budget = std::chrono::seconds(10);

@@ -1,12 +1,10 @@
-// render: choose the subject, build the diagram under the filters and bounds, lay out and render.
+// render: the view's selection (query/view) under the filters and bounds, laid out and drawn by Graphviz.
 #include "hallyu/query/render.hpp"
 
 #include <algorithm>
 
 #include "hallyu/error.hpp"
-#include "hallyu/query/clusters.hpp"
-#include "hallyu/render/diagrams.hpp"
-#include "hallyu/text.hpp"
+#include "hallyu/query/view.hpp"
 
 namespace hallyu::query {
 
@@ -65,59 +63,36 @@ RenderRequest render_request(const Parameters& parameters) {
 RenderResult render_diagram(const Engine& engine, const RenderRequest& request) {
   const Graph& graph = engine.graph();
   const Limits& limits = engine.limits();
-  bool path = !request.from.empty() || !request.to.empty();
-  int subjects = !request.ego.empty() + path + request.cluster.has_value() + !request.expand.empty() + request.all;
-  if (subjects != 1) throw UsageError("choose exactly one of ego, from and to, cluster, expand, all");
   RenderResult result;
   result.format = render::parse_format(request.format.empty() ? "svg" : request.format);
-  check_range("radius", request.radius, 1, std::min(4u, limits.max_radius));
-  check_range("k", request.k, 1, limits.max_drawn_paths);
-  check_range("context", request.context, 0, 100);
   // The interactive bound cannot be lifted by force; a batch run may draw anything it is asked to.
   std::size_t max_nodes = request.force ? 0 : request.max_nodes;
   if (limits.max_drawn_entities != 0)
     max_nodes = max_nodes == 0 ? limits.max_drawn_entities : std::min(max_nodes, limits.max_drawn_entities);
-  algo::TraversalFilter filter = engine.filter(request.filter);
-  render::Diagram& diagram = result.diagram;
-  if (!request.ego.empty()) {
-    diagram = render::ego_diagram(graph, engine.resolve(request.ego), request.radius, filter, max_nodes);
-  } else if (path) {
-    if (request.from.empty() || request.to.empty()) throw UsageError("a path needs both from and to");
-    VertexId from = engine.resolve(request.from), to = engine.resolve(request.to);
-    algo::PathFinder finder(graph);
-    std::vector<algo::Path> paths = finder.k_shortest_paths(from, to, request.k, filter);
-    if (paths.empty()) {
-      throw UsageError(
-          "no path between " + engine.names().label(from) + " and " + engine.names().label(to) + " to draw",
-          ErrorCategory::not_found);
-    }
-    diagram = render::path_diagram(graph, paths, filter, request.context);
-  } else if (request.cluster) {
-    if (algo::parse_cluster_method(request.method) == algo::ClusterMethod::kcore) {
-      throw UsageError("cluster draws components, louvain, leiden or label-propagation clusters");
-    }
-    ClustersRequest clusters_request;
-    clusters_request.method = request.method;
-    clusters_request.seed = request.seed;
-    clusters_request.filter = request.filter;
-    ClustersResult found = clusters(engine, clusters_request);
-    diagram = render::cluster_diagram(graph, cluster_members(found, *request.cluster),
-                                      request.method + " cluster #" + std::to_string(*request.cluster) + " (seed " +
-                                          std::to_string(request.seed) + ")",
-                                      filter, max_nodes);
-  } else if (!request.expand.empty()) {
-    if (request.expand.size() > 50) throw UsageError("expand takes 1 to 50 ids");
-    std::vector<VertexId> expanded;
-    for (const std::string& id : request.expand) {
-      auto v = graph.find_id(id);
-      if (!v) throw NameError("no entity with id " + text::quote(id), ErrorCategory::not_found, {});
-      expanded.push_back(*v);
-    }
-    diagram = render::expansion_diagram(graph, expanded, filter, max_nodes);
-  } else {
-    diagram = render::whole_graph_diagram(graph, filter, max_nodes);
+  // The selection is the explorer's view of the same subject; only the drawing differs.
+  ViewRequest subject;
+  subject.ego = request.ego;
+  subject.radius = request.radius;
+  subject.from = request.from;
+  subject.to = request.to;
+  subject.k = request.k;
+  subject.context = request.context;
+  subject.cluster = request.cluster;
+  subject.method = request.method;
+  subject.seed = request.seed;
+  subject.expand = request.expand;
+  subject.all = request.all;
+  subject.max_nodes = max_nodes;
+  subject.highlight = request.highlight;
+  subject.filter = request.filter;
+  ViewResult selected = view(engine, subject);
+  if ((!request.from.empty() || !request.to.empty()) && selected.paths.empty()) {
+    throw UsageError("no path between " + engine.names().label(engine.resolve(request.from)) + " and " +
+                         engine.names().label(engine.resolve(request.to)) + " to draw",
+                     ErrorCategory::not_found);
   }
-  for (const std::string& name : request.highlight) diagram.highlighted_vertices.push_back(engine.resolve(name));
+  render::Diagram& diagram = result.diagram;
+  diagram = std::move(selected.diagram);
   render::RenderOptions options;
   options.layout = request.layout;
   options.edge_labels = request.edge_labels;

@@ -73,6 +73,10 @@ const std::vector<Api::Route>& Api::routes() {
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::timeline(e, query::timeline_request(p)));
        }},
+      {"/api/view", query::view_spec(), false,
+       [](const query::Engine& e, const query::Parameters& p, const query::Interrupt& interrupt) {
+         return json_of(e, query::view(e, query::view_request(p), interrupt));
+       }},
       {"/api/render.svg", query::render_spec(), false,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          query::RenderRequest request = query::render_request(p);

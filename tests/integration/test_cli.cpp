@@ -548,3 +548,13 @@ TEST_CASE("the year window on the command line: bad values name the parameter", 
   CHECK(d["by_year"][0]["year"].GetInt() == 2016);
   CHECK(d["by_year"][3]["year"].GetInt() == 2019);
 }
+
+TEST_CASE("show never prints control characters of attribute values raw", "[cli][hostile]") {
+  std::string data = write_scratch("esc-attr.json", "{\"format\": \"hallyu/1\", \"entities\": [{\"id\": \"x\", \"kind\": \"idol\", "
+                                                    "\"name\": \"X\", \"bio\": \"a\\u001b[31mred\\u202e\"}]}");
+  auto r = run_hallyu({"show", "x", "--data", data});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+  CHECK_THAT(r.out, Contains("bio: a\\u001b[31mred\\u202e"));
+}

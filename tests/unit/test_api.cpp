@@ -118,3 +118,27 @@ TEST_CASE("api handler: /api/query answers like the CLI and places errors", "[ap
   CHECK(capped["rows"].Size() == 10000);
   CHECK(capped["truncated"].GetBool());
 }
+
+TEST_CASE("api handler: /api/view sends the view's entities, relations, paths, clusters and scores", "[api][view]") {
+  Graph g = test::mini_graph();
+  server::Api api(g, query::Limits::interactive());
+  auto ego = body(get(api, "/api/view", {{"expand", "iu"}, {"color_by", "leiden"}, {"size_by", "degree"}}));
+  REQUIRE(ego["nodes"].Size() >= 2);
+  bool iu_highlighted = false;
+  for (const auto& n : ego["nodes"].GetArray()) {
+    CHECK(n.HasMember("cluster"));
+    CHECK(n["score"].IsNumber());
+    if (std::string(n["id"].GetString()) == "iu") iu_highlighted = n["highlighted"].GetBool();
+  }
+  CHECK(iu_highlighted);
+  for (const auto& e : ego["edges"].GetArray()) CHECK(std::string(e["text"].GetString()).size() > 0);
+  auto path = body(get(api, "/api/view", {{"from", "iu"}, {"to", "d-o"}, {"k", "2"}}));
+  REQUIRE(path["paths"].Size() >= 1);
+  CHECK(path["paths"][0]["edges"].Size() == path["paths"][0]["length"].GetUint());
+  // No path under the filters: the two ends and an empty list, not an error.
+  auto none = get(api, "/api/view", {{"from", "iu"}, {"to", "d-o"}, {"via", "collaborated_with"}});
+  CHECK(none.status == 200);
+  CHECK(body(none)["paths"].Size() == 0);
+  CHECK(get(api, "/api/view", {{"ego", "iu"}, {"expand", "iu"}}).status == 400);
+  CHECK(get(api, "/api/view", {{"expand", "iu"}, {"color_by", "kcore"}}).status == 400);
+}

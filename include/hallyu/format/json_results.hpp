@@ -19,6 +19,7 @@
 #include "hallyu/query/show.hpp"
 #include "hallyu/query/stats.hpp"
 #include "hallyu/query/timeline.hpp"
+#include "hallyu/query/view.hpp"
 
 namespace hallyu::format {
 
@@ -48,6 +49,10 @@ void write_json(JsonWriter& out, const Graph& graph, const query::TimelineResult
 void write_json(JsonWriter& out, const query::CheckResult& result);
 // {["file"],"format","layout","entities","relations","bytes"}
 void write_json(JsonWriter& out, const Graph& graph, const query::RenderResult& result, std::string_view file);
+// {"title","nodes":[{"id","name","kind","highlighted",["cluster"],["score"]}],
+//  "edges":[{"from","to","type","attributes","text","highlighted"}],"paths":[path as in PathResult],
+//  ["color_by"],["size_by"]}
+void write_json(JsonWriter& out, const Graph& graph, const query::ViewResult& result);
 // {"error": message, ["candidates": [{"id","name","kind"}]]}
 void write_error(JsonWriter& out, const Graph& graph, const std::string& message,
                  const std::vector<VertexId>& candidates);

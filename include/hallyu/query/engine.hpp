@@ -30,6 +30,7 @@ struct Limits {
   std::size_t max_neighbors = 0;                  // entities listed by neighbors (0: no bound)
   std::size_t max_drawn_entities = 0;             // render (0: the request's max_nodes and force decide)
   std::size_t max_drawn_paths = 50;               // render paths: k
+  std::size_t max_view_entities = 0;              // view: entities sent to a page that draws them (0: no bound)
   std::size_t max_exact_centrality_entities = 0;  // exact betweenness, closeness, harmonic (0: no bound)
   std::size_t max_approx_samples = 0;             // sampled betweenness (0: no bound)
   std::chrono::milliseconds time_budget{0};  // per request, for work that can stop early (0: none)
