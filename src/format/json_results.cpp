@@ -192,8 +192,11 @@ void write_json(JsonWriter& out, const Graph& graph, const query::ViewResult& re
     out.key("kind"), out.string(to_string(e.kind));
     out.key("highlighted"), out.boolean(highlighted[d.vertices[i]]);
     if (i < result.cluster.size()) {
-      if (result.cluster[i] == algo::kNoCommunity) out.key("cluster"), out.null();
-      else out.key("cluster"), out.integer(result.cluster[i]);
+      out.key("cluster");
+      if (result.cluster[i] == algo::kNoCommunity)
+        out.null();
+      else
+        out.integer(result.cluster[i]);
     }
     if (i < result.score.size()) out.key("score"), out.number(result.score[i]);
     out.end_object();

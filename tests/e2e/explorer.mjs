@@ -54,8 +54,9 @@ const browser = await chromium.launch({
 });
 const errors = [];
 
-async function open(path, viewport = { width: 1440, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+async function open(path, viewport = { width: 1440, height: 900 }, touch = false) {
+  const page = touch ? await (await browser.newContext({ viewport, hasTouch: true, isMobile: true })).newPage()
+    : await browser.newPage({ viewport });
   page.setDefaultTimeout(20000);
   page.on("pageerror", (error) => errors.push(error.message));
   // API errors (a deliberate unknown name, a bad query) are answers the page shows; anything else that
@@ -370,6 +371,34 @@ try {
     "clicking a node in a path view adds to the view and keeps the paths");
   await page.waitForTimeout(300);
   if (screenshot) await page.screenshot({ path: screenshot });
+  // WCAG AA: every visible text on the page against its background (disabled controls are exempt).
+  const lowContrast = await page.evaluate(() => {
+    const parse = (text) => text.match(/[\d.]+/g).map(Number);
+    const luminance = (rgb) => {
+      const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const background = (element) => {
+      for (let e = element; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const bad = [];
+    for (const element of document.querySelectorAll("body *")) {
+      if (![...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (element.closest(":disabled") || !element.getClientRects().length) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === "hidden") continue;
+      const a = luminance(parse(style.color).slice(0, 3)), b = luminance(background(element));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const size = parseFloat(style.fontSize), large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) bad.push(`${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+    }
+    return bad;
+  });
+  check(lowContrast.length === 0, `text contrast passes WCAG AA${lowContrast.length ? ": " + lowContrast.slice(0, 5).join("; ") : ""}`);
   await page.close();
 
   // --- Broken 4: the phone layout.
@@ -385,6 +414,16 @@ try {
   check(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "nothing is wider than the phone");
   check(await page.evaluate(() => window.hallyuExplorer.renderer.getSetting("labelSize")) >= 11, "labels on the phone are readable (11 px or more)");
   if (phoneShot) await page.screenshot({ path: phoneShot });
+  await page.close();
+
+  // Touch: a tap on a node opens and expands it.
+  page = await open("/?expand=iu", { width: 390, height: 844 }, true);
+  await page.waitForFunction(() => window.hallyuExplorer.graph.hasNode("hotel-del-luna"));
+  await page.waitForTimeout(300);
+  const tap = await nodeScreenPosition(page, "hotel-del-luna");
+  await page.touchscreen.tap(tap.x, tap.y);
+  await page.waitForFunction(() => window.hallyuExplorer.state.view.expand.includes("hotel-del-luna"));
+  check(await page.evaluate(() => window.hallyuExplorer.graph.hasNode("yeo-jin-goo")), "on a phone, tapping a node opens and expands it");
   await page.close();
 
   check(errors.length === 0, `no errors in the page console${errors.length ? ": " + errors.join("; ") : ""}`);

@@ -20,8 +20,8 @@ struct ViewRequest {
   std::size_t k = 1;
   std::size_t context = 0;  // from/to: neighbours of each path entity shown around the paths
   std::optional<long long> cluster;
-  std::string method = "leiden";  // cluster's method
-  std::uint64_t seed = 1;         // cluster's and color_by's seed
+  std::string method = "leiden";    // cluster's method
+  std::uint64_t seed = 1;           // cluster's and color_by's seed
   std::vector<std::string> expand;  // ids
   // With expand: ids the page has already expanded. Only what expanding adds is sent: the entities
   // not yet on the page, the expanded ones, and the relations that touch them.
