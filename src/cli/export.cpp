@@ -24,8 +24,8 @@ void register_export(CLI::App& app, Registry& registry) {
       print_line(out.str());
       return 0;
     }
-    print_line("wrote " + r.output + " (" + std::string(query::to_string(r.format)) + ", " + std::to_string(r.entities) +
-               " entities, " + std::to_string(r.relations) + " relations" +
+    print_line("wrote " + r.output + " (" + std::string(query::to_string(r.format)) + ", " +
+               std::to_string(r.entities) + " entities, " + std::to_string(r.relations) + " relations" +
                (r.files.size() > 1 ? ", " + std::to_string(r.files.size()) + " files" : "") + ")");
     return 0;
   });

@@ -29,7 +29,8 @@ void write_csv_tables(const ExportSelection& s, const FileSink& sink) {
     std::string line;
     for (VertexId v : s.entities) {
       const Entity& e = graph.entity(v);
-      line = detail::csv_field(e.id) + ',' + std::string(to_string(e.kind)) + ',' + detail::csv_field(plain_cell(text::json_string(e.name)));
+      line = detail::csv_field(e.id) + ',' + std::string(to_string(e.kind)) + ',' +
+             detail::csv_field(plain_cell(text::json_string(e.name)));
       line += ',';
       if (!e.aliases.empty()) {
         std::string aliases = "[";
@@ -38,7 +39,8 @@ void write_csv_tables(const ExportSelection& s, const FileSink& sink) {
       }
       for (const detail::Column& c : node_columns) {
         line += ',';
-        if (const std::string* json = detail::find_value(e.attributes, c.key)) line += detail::csv_field(plain_cell(*json));
+        if (const std::string* json = detail::find_value(e.attributes, c.key))
+          line += detail::csv_field(plain_cell(*json));
       }
       out << line << '\n';
     }
@@ -50,11 +52,12 @@ void write_csv_tables(const ExportSelection& s, const FileSink& sink) {
     std::string line;
     for (RelationId r : s.relations) {
       const Relation& relation = graph.relation(r);
-      line = detail::csv_field(graph.entity(relation.from).id) + ',' + detail::csv_field(graph.entity(relation.to).id) + ',' +
-             std::string(to_string(relation.type));
+      line = detail::csv_field(graph.entity(relation.from).id) + ',' + detail::csv_field(graph.entity(relation.to).id) +
+             ',' + std::string(to_string(relation.type));
       for (const detail::Column& c : edge_columns) {
         line += ',';
-        if (const std::string* json = detail::find_value(relation.attributes, c.key)) line += detail::csv_field(plain_cell(*json));
+        if (const std::string* json = detail::find_value(relation.attributes, c.key))
+          line += detail::csv_field(plain_cell(*json));
       }
       out << line << '\n';
     }

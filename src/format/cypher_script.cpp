@@ -18,11 +18,21 @@ std::string literal(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char hex[8];
@@ -52,14 +62,17 @@ std::string value(const std::string& json, ColumnType type) {
   switch (type) {
     case ColumnType::integer:
     case ColumnType::real:
-    case ColumnType::boolean: return json;
-    case ColumnType::string: return literal(detail::string_value(json));
+    case ColumnType::boolean:
+      return json;
+    case ColumnType::string:
+      return literal(detail::string_value(json));
     case ColumnType::strings: {
       std::string out = "[";
       for (const std::string& item : detail::string_list(json)) out += (out.size() > 1 ? ", " : "") + literal(item);
       return out + "]";
     }
-    case ColumnType::json: break;
+    case ColumnType::json:
+      break;
   }
   return literal(json);
 }
@@ -121,7 +134,8 @@ void write_cypher_script(const ExportSelection& s, std::ostream& out) {
       const Relation& relation = graph.relation(order[i]);
       std::string props = properties(relation.attributes, edge_types);
       out << ((i - begin) % kBatch ? ", " : "UNWIND [") << "{a: " << literal(graph.entity(relation.from).id)
-          << ", b: " << literal(graph.entity(relation.to).id) << ", p: {" << (props.empty() ? "" : props.substr(2)) << "}}";
+          << ", b: " << literal(graph.entity(relation.to).id) << ", p: {" << (props.empty() ? "" : props.substr(2))
+          << "}}";
       if ((i - begin) % kBatch == kBatch - 1 || i + 1 == end) {
         out << "] AS r MATCH (a:" << name(to_string(from)) << " {id: r.a}), (b:" << name(to_string(to))
             << " {id: r.b}) CREATE (a)-[x:" << name(to_string(type)) << "]->(b) SET x = r.p;\n";

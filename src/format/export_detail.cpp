@@ -32,11 +32,15 @@ namespace hallyu::format::detail {
 ValueShape shape_of(std::string_view json) {
   if (json.empty()) return ValueShape::other;
   switch (json.front()) {
-    case 'n': return ValueShape::null;
+    case 'n':
+      return ValueShape::null;
     case 't':
-    case 'f': return ValueShape::boolean;
-    case '"': return ValueShape::string;
-    case '{': return ValueShape::other;
+    case 'f':
+      return ValueShape::boolean;
+    case '"':
+      return ValueShape::string;
+    case '{':
+      return ValueShape::other;
     case '[': {
       rapidjson::Document d;
       d.Parse(json.data(), json.size());
@@ -46,7 +50,8 @@ ValueShape shape_of(std::string_view json) {
       }
       return ValueShape::string_list;
     }
-    default: break;
+    default:
+      break;
   }
   if (json.find_first_of(".eE") != std::string_view::npos) return ValueShape::real;
   long long value = 0;
@@ -58,18 +63,28 @@ ValueShape shape_of(std::string_view json) {
 ColumnType widen(std::optional<ColumnType> so_far, ValueShape shape) {
   std::optional<ColumnType> own;
   switch (shape) {
-    case ValueShape::null: return ColumnType::json;  // a typed column has no null
-    case ValueShape::integer: own = ColumnType::integer; break;
-    case ValueShape::real: own = ColumnType::real; break;
-    case ValueShape::boolean: own = ColumnType::boolean; break;
-    case ValueShape::string: own = ColumnType::string; break;
-    case ValueShape::string_list: own = ColumnType::strings; break;
-    case ValueShape::other: return ColumnType::json;
+    case ValueShape::null:
+      return ColumnType::json;  // a typed column has no null
+    case ValueShape::integer:
+      own = ColumnType::integer;
+      break;
+    case ValueShape::real:
+      own = ColumnType::real;
+      break;
+    case ValueShape::boolean:
+      own = ColumnType::boolean;
+      break;
+    case ValueShape::string:
+      own = ColumnType::string;
+      break;
+    case ValueShape::string_list:
+      own = ColumnType::strings;
+      break;
+    case ValueShape::other:
+      return ColumnType::json;
   }
   if (!so_far || *so_far == *own) return *own;
-  auto either = [&](ColumnType a, ColumnType b) {
-    return (*so_far == a && *own == b) || (*so_far == b && *own == a);
-  };
+  auto either = [&](ColumnType a, ColumnType b) { return (*so_far == a && *own == b) || (*so_far == b && *own == a); };
   if (either(ColumnType::integer, ColumnType::real)) return ColumnType::real;
   if (either(ColumnType::string, ColumnType::strings)) return ColumnType::strings;
   return ColumnType::json;
@@ -167,13 +182,27 @@ std::string xml_escape(std::string_view s) {
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
       default:
         if (u < 0x20) {
           out += "\xEF\xBF\xBD";
@@ -227,14 +256,16 @@ Span relation_span(const Relation& relation) {
         auto part = [](std::string_view p) -> std::optional<long long> {
           long long value = 0;
           auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), value);
-          if (p.empty() || ec != std::errc() || end != p.data() + p.size() || value < 1800 || value > 2200) return std::nullopt;
+          if (p.empty() || ec != std::errc() || end != p.data() + p.size() || value < 1800 || value > 2200)
+            return std::nullopt;
           return value;
         };
         span.start = part(std::string_view(text).substr(0, dash));
         if (dash != std::string::npos) span.end = part(std::string_view(text).substr(dash + 1));
       }
       break;
-    default: break;
+    default:
+      break;
   }
   if (span.start && span.end && *span.end < *span.start) span.end.reset();
   return span;

@@ -14,10 +14,14 @@ using detail::ColumnType;
 
 const char* gexf_type(ColumnType type) {
   switch (type) {
-    case ColumnType::integer: return "long";
-    case ColumnType::real: return "double";
-    case ColumnType::boolean: return "boolean";
-    default: return "string";
+    case ColumnType::integer:
+      return "long";
+    case ColumnType::real:
+      return "double";
+    case ColumnType::boolean:
+      return "boolean";
+    default:
+      return "string";
   }
 }
 
@@ -27,18 +31,26 @@ struct Rgb {
 // The render palette (src/render/graphviz.cpp), so Gephi and the diagrams agree.
 Rgb kind_colour(Kind kind) {
   switch (kind) {
-    case Kind::idol: return {0xf6, 0xb3, 0xcf};
-    case Kind::actor: return {0xb3, 0xd1, 0xf6};
-    case Kind::group: return {0xf8, 0xc9, 0xa0};
-    case Kind::drama: return {0xbf, 0xe6, 0xb8};
-    case Kind::ost: return {0xff, 0xf1, 0xa6};
-    case Kind::agency: return {0xd6, 0xc9, 0xf2};
-    case Kind::network: return {0xd4, 0xd4, 0xd4};
+    case Kind::idol:
+      return {0xf6, 0xb3, 0xcf};
+    case Kind::actor:
+      return {0xb3, 0xd1, 0xf6};
+    case Kind::group:
+      return {0xf8, 0xc9, 0xa0};
+    case Kind::drama:
+      return {0xbf, 0xe6, 0xb8};
+    case Kind::ost:
+      return {0xff, 0xf1, 0xa6};
+    case Kind::agency:
+      return {0xd6, 0xc9, 0xf2};
+    case Kind::network:
+      return {0xd4, 0xd4, 0xd4};
   }
   return {0xff, 0xff, 0xff};
 }
 
-void attribute_declarations(std::ostream& out, const char* klass, const std::vector<std::pair<std::string, ColumnType>>& columns) {
+void attribute_declarations(std::ostream& out, const char* klass,
+                            const std::vector<std::pair<std::string, ColumnType>>& columns) {
   out << "    <attributes class=\"" << klass << "\" mode=\"static\">\n";
   for (std::size_t i = 0; i < columns.size(); ++i) {
     out << "      <attribute id=\"" << i << "\" title=\"" << detail::xml_escape(columns[i].first) << "\" type=\""
@@ -88,7 +100,8 @@ void write_gexf(const ExportSelection& s, std::ostream& out) {
          "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
-         "  <meta><creator>hallyu</creator><description>K-pop and K-drama graph exported by hallyu</description></meta>\n"
+         "  <meta><creator>hallyu</creator><description>K-pop and K-drama graph exported by "
+         "hallyu</description></meta>\n"
          "  <graph defaultedgetype=\"directed\" mode=\""
       << (dynamic ? "dynamic\" timeformat=\"integer\"" : "static\"") << ">\n";
   attribute_declarations(out, "node", node_columns);
@@ -119,9 +132,10 @@ void write_gexf(const ExportSelection& s, std::ostream& out) {
   out << "    </nodes>\n    <edges>\n";
   for (RelationId r : s.relations) {
     const Relation& relation = graph.relation(r);
-    line = "      <edge id=\"r" + std::to_string(r) + "\" source=\"" + detail::xml_escape(graph.entity(relation.from).id) +
-           "\" target=\"" + detail::xml_escape(graph.entity(relation.to).id) + "\" label=\"" +
-           std::string(to_string(relation.type)) + "\"";
+    line = "      <edge id=\"r" + std::to_string(r) + "\" source=\"" +
+           detail::xml_escape(graph.entity(relation.from).id) + "\" target=\"" +
+           detail::xml_escape(graph.entity(relation.to).id) + "\" label=\"" + std::string(to_string(relation.type)) +
+           "\"";
     spell(line, detail::relation_span(relation));
     line += "><attvalues>";
     attvalue(line, 0, std::string(to_string(relation.type)));

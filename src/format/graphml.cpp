@@ -11,18 +11,23 @@ using detail::ColumnType;
 
 const char* graphml_type(ColumnType type) {
   switch (type) {
-    case ColumnType::integer: return "long";
-    case ColumnType::real: return "double";
-    case ColumnType::boolean: return "boolean";
-    default: return "string";
+    case ColumnType::integer:
+      return "long";
+    case ColumnType::real:
+      return "double";
+    case ColumnType::boolean:
+      return "boolean";
+    default:
+      return "string";
   }
 }
 
 bool as_json(ColumnType type) { return type == ColumnType::strings || type == ColumnType::json; }
 
 void write_key(std::ostream& out, const std::string& id, const char* domain, const std::string& name, ColumnType type) {
-  out << "  <key id=\"" << detail::xml_escape(id) << "\" for=\"" << domain << "\" attr.name=\"" << detail::xml_escape(name)
-      << "\" attr.type=\"" << graphml_type(type) << "\"" << (as_json(type) ? "><desc>json</desc></key>\n" : "/>\n");
+  out << "  <key id=\"" << detail::xml_escape(id) << "\" for=\"" << domain << "\" attr.name=\""
+      << detail::xml_escape(name) << "\" attr.type=\"" << graphml_type(type) << "\""
+      << (as_json(type) ? "><desc>json</desc></key>\n" : "/>\n");
 }
 
 void write_data(std::string& line, const std::string& key, const std::string& json, ColumnType type) {
@@ -73,8 +78,9 @@ void write_graphml(const ExportSelection& s, std::ostream& out) {
   }
   for (RelationId r : s.relations) {
     const Relation& relation = graph.relation(r);
-    line = "    <edge id=\"r" + std::to_string(r) + "\" source=\"" + detail::xml_escape(graph.entity(relation.from).id) +
-           "\" target=\"" + detail::xml_escape(graph.entity(relation.to).id) + "\">";
+    line = "    <edge id=\"r" + std::to_string(r) + "\" source=\"" +
+           detail::xml_escape(graph.entity(relation.from).id) + "\" target=\"" +
+           detail::xml_escape(graph.entity(relation.to).id) + "\">";
     line += "<data key=\"type\">" + std::string(to_string(relation.type)) + "</data>";
     for (const Attribute& a : relation.attributes) {
       std::size_t c = edge_index.find(a.key)->second;

@@ -24,8 +24,9 @@ void write_hallyu_json(const ExportSelection& s, std::ostream& out) {
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = graph.relation(s.relations[i]);
     line.assign(i ? ",\n  " : "\n  ");
-    line += "{\"from\": " + text::json_string(graph.entity(r.from).id) + ", \"to\": " + text::json_string(graph.entity(r.to).id) +
-            ", \"type\": \"" + std::string(to_string(r.type)) + "\"";
+    line += "{\"from\": " + text::json_string(graph.entity(r.from).id) +
+            ", \"to\": " + text::json_string(graph.entity(r.to).id) + ", \"type\": \"" +
+            std::string(to_string(r.type)) + "\"";
     for (const Attribute& a : r.attributes) line += ", " + text::json_string(a.key) + ": " + a.json;
     line += "}";
     out << line;

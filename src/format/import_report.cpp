@@ -25,7 +25,8 @@ std::string import_report_json(const query::ImportResult& r) {
   out.key("relations"), out.integer(static_cast<long long>(r.relations));
   out.key("by_kind");
   out.start_object();
-  for (Kind k : kAllKinds) out.key(to_string(k)), out.integer(static_cast<long long>(r.by_kind[static_cast<std::size_t>(k)]));
+  for (Kind k : kAllKinds)
+    out.key(to_string(k)), out.integer(static_cast<long long>(r.by_kind[static_cast<std::size_t>(k)]));
   out.end_object();
   out.key("by_type");
   out.start_object();

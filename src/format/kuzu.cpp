@@ -14,11 +14,16 @@ constexpr std::string_view kEmptyList = "\u241E";
 
 const char* kuzu_type(ColumnType type) {
   switch (type) {
-    case ColumnType::integer: return "INT64";
-    case ColumnType::real: return "DOUBLE";
-    case ColumnType::boolean: return "BOOLEAN";
-    case ColumnType::strings: return "STRING[]";
-    default: return "STRING";
+    case ColumnType::integer:
+      return "INT64";
+    case ColumnType::real:
+      return "DOUBLE";
+    case ColumnType::boolean:
+      return "BOOLEAN";
+    case ColumnType::strings:
+      return "STRING[]";
+    default:
+      return "STRING";
   }
 }
 
@@ -40,27 +45,31 @@ std::string list_cell(const std::vector<std::string>& items) {
 
 std::string cell(const std::string& json, ColumnType type) {
   switch (type) {
-    case ColumnType::string: return detail::csv_field(detail::string_value(json), true);
-    case ColumnType::strings: return detail::csv_field(list_cell(detail::string_list(json)), true);
-    default: return detail::csv_field(json);
+    case ColumnType::string:
+      return detail::csv_field(detail::string_value(json), true);
+    case ColumnType::strings:
+      return detail::csv_field(list_cell(detail::string_list(json)), true);
+    default:
+      return detail::csv_field(json);
   }
 }
 
 // COPY through LOAD: every column is read as STRING, lists split, the rest cast.
-std::string copy_statement(const std::string& table, const std::string& file, const std::vector<std::pair<std::string, ColumnType>>& columns,
-                           const std::string& options) {
+std::string copy_statement(const std::string& table, const std::string& file,
+                           const std::vector<std::pair<std::string, ColumnType>>& columns, const std::string& options) {
   std::string header, select;
   for (const auto& [key, type] : columns) {
     header += (header.empty() ? "" : ", ") + q(key) + " STRING";
-    std::string expr = type == ColumnType::strings
-                           ? "CASE WHEN " + q(key) + " = '" + std::string(kEmptyList) + "' THEN CAST([] AS STRING[]) ELSE string_split(" +
-                                 q(key) + ", '" + std::string(kListSeparator) + "') END"
-                       : type == ColumnType::string || type == ColumnType::json ? q(key)
-                                                                                : "CAST(" + q(key) + " AS " + kuzu_type(type) + ")";
+    std::string expr = type == ColumnType::strings ? "CASE WHEN " + q(key) + " = '" + std::string(kEmptyList) +
+                                                         "' THEN CAST([] AS STRING[]) ELSE string_split(" + q(key) +
+                                                         ", '" + std::string(kListSeparator) + "') END"
+                       : type == ColumnType::string || type == ColumnType::json
+                           ? q(key)
+                           : "CAST(" + q(key) + " AS " + kuzu_type(type) + ")";
     select += (select.empty() ? "" : ", ") + expr;
   }
-  return "COPY " + q(table) + " FROM (LOAD WITH HEADERS (" + header + ") FROM '" + file + "' (header=true) RETURN " + select + ")" +
-         options + ";\n";
+  return "COPY " + q(table) + " FROM (LOAD WITH HEADERS (" + header + ") FROM '" + file + "' (header=true) RETURN " +
+         select + ")" + options + ";\n";
 }
 
 }  // namespace
@@ -87,10 +96,12 @@ void write_kuzu(const ExportSelection& s, const FileSink& sink) {
       for (VertexId v : s.entities) {
         if (graph.kind(v) != kind) continue;
         const Entity& e = graph.entity(v);
-        line = detail::csv_field(e.id) + ',' + detail::csv_field(e.name, true) + ',' + detail::csv_field(list_cell(e.aliases), true);
+        line = detail::csv_field(e.id) + ',' + detail::csv_field(e.name, true) + ',' +
+               detail::csv_field(list_cell(e.aliases), true);
         for (std::size_t i = 3; i < columns.size(); ++i) {
           line += ',';
-          if (const std::string* json = detail::find_value(e.attributes, columns[i].first)) line += cell(*json, columns[i].second);
+          if (const std::string* json = detail::find_value(e.attributes, columns[i].first))
+            line += cell(*json, columns[i].second);
         }
         out << line << '\n';
       }
@@ -115,16 +126,20 @@ void write_kuzu(const ExportSelection& s, const FileSink& sink) {
       }
     }
     std::sort(pairs.begin(), pairs.end());
-    std::vector<std::pair<std::string, ColumnType>> columns = {{"from", ColumnType::string}, {"to", ColumnType::string}};
+    std::vector<std::pair<std::string, ColumnType>> columns = {{"from", ColumnType::string},
+                                                               {"to", ColumnType::string}};
     for (const detail::Column& c : detail::relation_columns(s, bit(type))) columns.emplace_back(c.key, c.type);
     schema += "CREATE REL TABLE " + q(to_string(type)) + "(";
     for (const auto& [a, b] : pairs) schema += "FROM " + q(to_string(a)) + " TO " + q(to_string(b)) + ", ";
-    for (std::size_t i = 2; i < columns.size(); ++i) schema += q(columns[i].first) + " " + kuzu_type(columns[i].second) + ", ";
+    for (std::size_t i = 2; i < columns.size(); ++i)
+      schema += q(columns[i].first) + " " + kuzu_type(columns[i].second) + ", ";
     schema += "MANY_MANY);\n";
     if (!present) continue;
     for (const auto& [a, b] : pairs) {
-      std::string file = "rel_" + std::string(to_string(type)) + "_" + std::string(to_string(a)) + "_" + std::string(to_string(b)) + ".csv";
-      std::string options = pairs.size() > 1 ? " (from='" + std::string(to_string(a)) + "', to='" + std::string(to_string(b)) + "')" : "";
+      std::string file = "rel_" + std::string(to_string(type)) + "_" + std::string(to_string(a)) + "_" +
+                         std::string(to_string(b)) + ".csv";
+      std::string options =
+          pairs.size() > 1 ? " (from='" + std::string(to_string(a)) + "', to='" + std::string(to_string(b)) + "')" : "";
       copy += copy_statement(std::string(to_string(type)), file, columns, options);
       sink(file, [&](std::ostream& out) {
         for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << detail::csv_field(columns[i].first);
@@ -133,10 +148,12 @@ void write_kuzu(const ExportSelection& s, const FileSink& sink) {
         for (RelationId r : s.relations) {
           const Relation& relation = graph.relation(r);
           if (relation.type != type || graph.kind(relation.from) != a || graph.kind(relation.to) != b) continue;
-          line = detail::csv_field(graph.entity(relation.from).id) + ',' + detail::csv_field(graph.entity(relation.to).id);
+          line =
+              detail::csv_field(graph.entity(relation.from).id) + ',' + detail::csv_field(graph.entity(relation.to).id);
           for (std::size_t i = 2; i < columns.size(); ++i) {
             line += ',';
-            if (const std::string* json = detail::find_value(relation.attributes, columns[i].first)) line += cell(*json, columns[i].second);
+            if (const std::string* json = detail::find_value(relation.attributes, columns[i].first))
+              line += cell(*json, columns[i].second);
           }
           out << line << '\n';
         }
@@ -148,10 +165,13 @@ void write_kuzu(const ExportSelection& s, const FileSink& sink) {
   sink("README.md", [&](std::ostream& out) {
     out << "# hallyu export for Kuzu\n\nWritten by `hallyu export --format kuzu`: " << s.entities.size() << " nodes, "
         << s.relations.size()
-        << " relationships.\n`schema.cypher` creates a node table per kind and a rel table per relation type; `copy.cypher` "
-           "loads the CSV files\n(lists are joined by U+241F and split again by COPY; U+241E is the empty list). Run both, "
+        << " relationships.\n`schema.cypher` creates a node table per kind and a rel table per relation type; "
+           "`copy.cypher` "
+           "loads the CSV files\n(lists are joined by U+241F and split again by COPY; U+241E is the empty list). Run "
+           "both, "
            "one statement per line,\nfrom this folder (COPY reads paths relative to the working directory), e.g. with "
-           "Python's kuzu package:\n\n```\npython3 -c \"import kuzu; c = kuzu.Connection(kuzu.Database('hallyu.kuzu'))\n"
+           "Python's kuzu package:\n\n```\npython3 -c \"import kuzu; c = "
+           "kuzu.Connection(kuzu.Database('hallyu.kuzu'))\n"
            "for f in ('schema.cypher', 'copy.cypher'):\n    for s in open(f, encoding='utf-8'):\n        s.strip() and "
            "c.execute(s)\"\n```\n";
   });

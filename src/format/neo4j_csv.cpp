@@ -10,11 +10,16 @@ using detail::ColumnType;
 
 std::string header(const detail::Column& c) {
   switch (c.type) {
-    case ColumnType::integer: return c.key + ":long";
-    case ColumnType::real: return c.key + ":double";
-    case ColumnType::boolean: return c.key + ":boolean";
-    case ColumnType::strings: return c.key + ":string[]";
-    default: return c.key;
+    case ColumnType::integer:
+      return c.key + ":long";
+    case ColumnType::real:
+      return c.key + ":double";
+    case ColumnType::boolean:
+      return c.key + ":boolean";
+    case ColumnType::strings:
+      return c.key + ":string[]";
+    default:
+      return c.key;
   }
 }
 
@@ -29,9 +34,12 @@ std::string joined(const std::vector<std::string>& items) {
 
 std::string cell(const std::string& json, ColumnType type) {
   switch (type) {
-    case ColumnType::string: return detail::csv_field(detail::string_value(json), true);
-    case ColumnType::strings: return detail::csv_field(joined(detail::string_list(json)), true);
-    default: return detail::csv_field(json);
+    case ColumnType::string:
+      return detail::csv_field(detail::string_value(json), true);
+    case ColumnType::strings:
+      return detail::csv_field(joined(detail::string_list(json)), true);
+    default:
+      return detail::csv_field(json);
   }
 }
 
@@ -64,7 +72,8 @@ void write_neo4j_csv(const ExportSelection& s, const FileSink& sink) {
       for (VertexId v : s.entities) {
         if (graph.kind(v) != kind) continue;
         const Entity& e = graph.entity(v);
-        line = detail::csv_field(e.id) + ',' + detail::csv_field(e.name, true) + ',' + detail::csv_field(joined(e.aliases));
+        line = detail::csv_field(e.id) + ',' + detail::csv_field(e.name, true) + ',' +
+               detail::csv_field(joined(e.aliases));
         write_row_attributes(line, e.attributes, columns);
         line += ',';
         line += to_string(kind);
@@ -85,7 +94,8 @@ void write_neo4j_csv(const ExportSelection& s, const FileSink& sink) {
       for (RelationId r : s.relations) {
         const Relation& relation = graph.relation(r);
         if (relation.type != type) continue;
-        line = detail::csv_field(graph.entity(relation.from).id) + ',' + detail::csv_field(graph.entity(relation.to).id);
+        line =
+            detail::csv_field(graph.entity(relation.from).id) + ',' + detail::csv_field(graph.entity(relation.to).id);
         write_row_attributes(line, relation.attributes, columns);
         line += ',';
         line += to_string(type);
@@ -101,7 +111,8 @@ void write_neo4j_csv(const ExportSelection& s, const FileSink& sink) {
            "JSON text.\n\nStop the database, then from this folder (Neo4j 5):\n\n```\n"
         << neo4j_import_command(s) << "\n```\n\nThen start Neo4j and, for fast lookups by id:\n\n```\n";
     for (Kind kind : kAllKinds) {
-      out << "CREATE INDEX " << to_string(kind) << "_id IF NOT EXISTS FOR (n:" << (kind == Kind::group ? "`group`" : std::string(to_string(kind)))
+      out << "CREATE INDEX " << to_string(kind)
+          << "_id IF NOT EXISTS FOR (n:" << (kind == Kind::group ? "`group`" : std::string(to_string(kind)))
           << ") ON (n.id);\n";
     }
     out << "```\n";

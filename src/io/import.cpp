@@ -62,16 +62,19 @@ ImportMapping read_mapping(const std::filesystem::path& file) {
       word(mapping.array_delimiter);
     } else {
       throw DataError(name + ": unknown key " + text::quote(key) +
-                      text::did_you_mean(text::nearest(key, {"kinds", "types", "columns", "kind", "type", "id_prefix", "array_delimiter"})));
+                      text::did_you_mean(text::nearest(
+                          key, {"kinds", "types", "columns", "kind", "type", "id_prefix", "array_delimiter"})));
     }
   }
   for (const auto& [label, kind] : mapping.kinds) {
     if (!parse_kind(kind)) throw DataError(name + ": kinds." + label + ": unknown kind " + text::quote(kind));
   }
   for (const auto& [label, type] : mapping.types) {
-    if (!parse_relation_type(type)) throw DataError(name + ": types." + label + ": unknown relation type " + text::quote(type));
+    if (!parse_relation_type(type))
+      throw DataError(name + ": types." + label + ": unknown relation type " + text::quote(type));
   }
-  if (!mapping.kind.empty() && !parse_kind(mapping.kind)) throw DataError(name + ": kind: unknown kind " + text::quote(mapping.kind));
+  if (!mapping.kind.empty() && !parse_kind(mapping.kind))
+    throw DataError(name + ": kind: unknown kind " + text::quote(mapping.kind));
   if (!mapping.type.empty() && !parse_relation_type(mapping.type)) {
     throw DataError(name + ": type: unknown relation type " + text::quote(mapping.type));
   }
@@ -86,7 +89,8 @@ std::optional<Kind> map_kind(const ImportMapping& mapping, std::string_view labe
 }
 
 std::optional<RelationType> map_type(const ImportMapping& mapping, std::string_view label) {
-  if (auto it = mapping.types.find(std::string(label)); it != mapping.types.end()) return parse_relation_type(it->second);
+  if (auto it = mapping.types.find(std::string(label)); it != mapping.types.end())
+    return parse_relation_type(it->second);
   if (auto type = parse_relation_type(lower(label))) return type;
   if (label.empty() && !mapping.type.empty()) return parse_relation_type(mapping.type);
   return std::nullopt;
@@ -155,8 +159,8 @@ std::optional<std::string> compact_json(std::string_view text) {
   Compact copy;
   rapidjson::MemoryStream stream(text.data(), text.size());
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseNumbersAsStringsFlag;
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, copy);
   if (result.IsError()) return std::nullopt;  // trailing text after the value is an error too
   std::string out = copy.text();
@@ -218,7 +222,8 @@ Imported finish_import(const std::vector<SourceText>& sources, ImportRecords rec
       return std::nullopt;
     };
     if (raw.from == raw.to) {
-      bad_record(options, skipped, places(raw.to_at) + ": " + label + ": relation connects " + text::quote(raw.from) + " to itself");
+      bad_record(options, skipped,
+                 places(raw.to_at) + ": " + label + ": relation connects " + text::quote(raw.from) + " to itself");
       continue;
     }
     std::optional<Kind> from = kind_of(raw.from, raw.from_at);
@@ -228,11 +233,12 @@ Imported finish_import(const std::vector<SourceText>& sources, ImportRecords rec
     Endpoints allowed = allowed_endpoints(raw.type);
     if (!(allowed.from & bit(*from)) || !(allowed.to & bit(*to))) {
       bool from_bad = !(allowed.from & bit(*from));
-      bad_record(options, skipped, places(from_bad ? raw.from_at : raw.to_at) + ": " + label + ": " +
-                                       text::quote(from_bad ? raw.from : raw.to) + " is " +
-                                       with_article(to_string(from_bad ? *from : *to)) + ", but the '" + (from_bad ? "from" : "to") +
-                                       "' of " + std::string(to_string(raw.type)) + " must be " +
-                                       with_article(describe_kinds(from_bad ? allowed.from : allowed.to)));
+      bad_record(options, skipped,
+                 places(from_bad ? raw.from_at : raw.to_at) + ": " + label + ": " +
+                     text::quote(from_bad ? raw.from : raw.to) + " is " +
+                     with_article(to_string(from_bad ? *from : *to)) + ", but the '" + (from_bad ? "from" : "to") +
+                     "' of " + std::string(to_string(raw.type)) + " must be " +
+                     with_article(describe_kinds(from_bad ? allowed.from : allowed.to)));
       continue;
     }
     if (std::string problem = relation_problem(raw.type, raw.attributes, options.limits); !problem.empty()) {

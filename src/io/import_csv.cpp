@@ -29,7 +29,8 @@ struct Cell {
 
 // Reads one row starting at `pos` (which moves past it). Returns false at the end of the text. A quote
 // left open is a DataError at its place.
-bool next_row(const SourceText& source, std::uint32_t index, std::size_t& pos, std::vector<Cell>& row, const Places& places) {
+bool next_row(const SourceText& source, std::uint32_t index, std::size_t& pos, std::vector<Cell>& row,
+              const Places& places) {
   const std::string& t = source.text;
   row.clear();
   if (pos >= t.size()) return false;
@@ -40,7 +41,8 @@ bool next_row(const SourceText& source, std::uint32_t index, std::size_t& pos, s
       cell.quoted = true;
       std::size_t open = pos++;
       for (;;) {
-        if (pos >= t.size()) throw DataError(places(Site{index, open}) + ": the quoted field opened here is never closed");
+        if (pos >= t.size())
+          throw DataError(places(Site{index, open}) + ": the quoted field opened here is never closed");
         if (t[pos] == '"') {
           if (pos + 1 < t.size() && t[pos + 1] == '"') {
             cell.text += '"';
@@ -53,7 +55,8 @@ bool next_row(const SourceText& source, std::uint32_t index, std::size_t& pos, s
         cell.text += t[pos++];
       }
       if (pos < t.size() && t[pos] != ',' && t[pos] != '\n' && t[pos] != '\r') {
-        throw DataError(places(Site{index, pos}) + ": unexpected text after a quoted field (a quote inside a field is written \"\")");
+        throw DataError(places(Site{index, pos}) +
+                        ": unexpected text after a quoted field (a quote inside a field is written \"\")");
       }
     } else {
       std::size_t end = t.find_first_of(",\n\r", pos);
@@ -112,25 +115,38 @@ Column column_for(const std::string& raw_header, bool neo4j, const ImportMapping
   Column c;
   if (!neo4j) {
     std::string h = lower(header);
-    if (h == "id") c.role = Role::id;
-    else if (h == "src" || h == "from" || h == "source_id") c.role = Role::start;
-    else if (h == "dst" || h == "to" || h == "target_id") c.role = Role::end;
-    else if (h == "kind" || h == "label") c.role = Role::label;
-    else if (h == "type") c.role = Role::type;
-    else if (h == "name") c.role = Role::name;
-    else if (h == "aliases") c.role = Role::aliases;
+    if (h == "id")
+      c.role = Role::id;
+    else if (h == "src" || h == "from" || h == "source_id")
+      c.role = Role::start;
+    else if (h == "dst" || h == "to" || h == "target_id")
+      c.role = Role::end;
+    else if (h == "kind" || h == "label")
+      c.role = Role::label;
+    else if (h == "type")
+      c.role = Role::type;
+    else if (h == "name")
+      c.role = Role::name;
+    else if (h == "aliases")
+      c.role = Role::aliases;
     c.key = header;
     c.type = ValueType::inferred;
     return c;
   }
   auto [name, type] = split_header(header);
   std::string t = lower(type);
-  if (t == "id") c.role = Role::id;
-  else if (t == "start_id") c.role = Role::start;
-  else if (t == "end_id") c.role = Role::end;
-  else if (t == "label") c.role = Role::label;
-  else if (t == "type") c.role = Role::type;
-  else if (t == "ignore") c.role = Role::ignore;
+  if (t == "id")
+    c.role = Role::id;
+  else if (t == "start_id")
+    c.role = Role::start;
+  else if (t == "end_id")
+    c.role = Role::end;
+  else if (t == "label")
+    c.role = Role::label;
+  else if (t == "type")
+    c.role = Role::type;
+  else if (t == "ignore")
+    c.role = Role::ignore;
   if (c.role != Role::property) return c;
   c.key = type.empty() ? header : name;
   if (c.key == "name") c.role = Role::name;
@@ -139,14 +155,19 @@ Column column_for(const std::string& raw_header, bool neo4j, const ImportMapping
     c.array = true;
     t.resize(t.size() - 2);
   }
-  if (t.empty() || t == "string" || t == "char") c.type = ValueType::string;
-  else if (t == "int" || t == "long" || t == "short" || t == "byte") c.type = ValueType::integer;
-  else if (t == "float" || t == "double") c.type = ValueType::real;
-  else if (t == "boolean") c.type = ValueType::boolean;
-  else if (t == "date" || t == "localdate" || t == "time" || t == "localtime" || t == "datetime" || t == "localdatetime" ||
-           t == "duration" || t == "point")
+  if (t.empty() || t == "string" || t == "char")
+    c.type = ValueType::string;
+  else if (t == "int" || t == "long" || t == "short" || t == "byte")
+    c.type = ValueType::integer;
+  else if (t == "float" || t == "double")
+    c.type = ValueType::real;
+  else if (t == "boolean")
+    c.type = ValueType::boolean;
+  else if (t == "date" || t == "localdate" || t == "time" || t == "localtime" || t == "datetime" ||
+           t == "localdatetime" || t == "duration" || t == "point")
     c.type = ValueType::other;  // kept as the text written
-  else throw DataError(where + ": unknown column type " + text::quote(type) + " in header " + text::quote(raw_header));
+  else
+    throw DataError(where + ": unknown column type " + text::quote(type) + " in header " + text::quote(raw_header));
   return c;
 }
 
@@ -154,7 +175,8 @@ Column column_for(const std::string& raw_header, bool neo4j, const ImportMapping
 std::optional<std::string> typed_value(const std::string& s, ValueType type, std::string& problem) {
   switch (type) {
     case ValueType::string:
-    case ValueType::other: return detail::json_string_value(s);
+    case ValueType::other:
+      return detail::json_string_value(s);
     case ValueType::inferred: {
       if (auto json = detail::compact_json(s)) return json;
       return detail::json_string_value(s);
@@ -170,7 +192,8 @@ std::optional<std::string> typed_value(const std::string& s, ValueType type, std
       return std::to_string(v);
     }
     case ValueType::real: {
-      if (auto json = detail::compact_json(s); json && !json->empty() && (std::isdigit(static_cast<unsigned char>(json->front())) || json->front() == '-')) {
+      if (auto json = detail::compact_json(s);
+          json && !json->empty() && (std::isdigit(static_cast<unsigned char>(json->front())) || json->front() == '-')) {
         return json;
       }
       problem = "not a number: " + text::quote(s);
@@ -210,7 +233,8 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
   for (std::uint32_t f = 0; f < files.size(); ++f) {
     const SourceText& source = files[f];
     std::size_t pos = (source.text.size() >= 3 && std::memcmp(source.text.data(), "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-    if (!next_row(source, f, pos, row, places)) throw DataError(source.name + ": empty file (a CSV import needs a header row)");
+    if (!next_row(source, f, pos, row, places))
+      throw DataError(source.name + ": empty file (a CSV import needs a header row)");
     std::vector<Cell> header = row;
     bool neo4j = is_neo4j_header(header, mapping);
     std::vector<Column> columns;
@@ -219,33 +243,51 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
       columns.push_back(column_for(header[i].text, neo4j, mapping, places(Site{f, header[i].offset})));
       int* slot = nullptr;
       switch (columns.back().role) {
-        case Role::id: slot = &id_col; break;
-        case Role::start: slot = &start_col; break;
-        case Role::end: slot = &end_col; break;
-        case Role::label: slot = &label_col; break;
-        case Role::type: slot = &type_col; break;
-        case Role::name: slot = &name_col; break;
-        case Role::aliases: slot = &aliases_col; break;
-        default: break;
+        case Role::id:
+          slot = &id_col;
+          break;
+        case Role::start:
+          slot = &start_col;
+          break;
+        case Role::end:
+          slot = &end_col;
+          break;
+        case Role::label:
+          slot = &label_col;
+          break;
+        case Role::type:
+          slot = &type_col;
+          break;
+        case Role::name:
+          slot = &name_col;
+          break;
+        case Role::aliases:
+          slot = &aliases_col;
+          break;
+        default:
+          break;
       }
       if (slot != nullptr) {
-        if (*slot >= 0) throw DataError(places(Site{f, header[i].offset}) + ": a second " + text::quote(header[i].text) + " column");
+        if (*slot >= 0)
+          throw DataError(places(Site{f, header[i].offset}) + ": a second " + text::quote(header[i].text) + " column");
         *slot = static_cast<int>(i);
       }
     }
     bool nodes = id_col >= 0 && start_col < 0;
     bool edges = start_col >= 0 && end_col >= 0;
     if (!nodes && !edges) {
-      throw DataError(places(Site{f, header.empty() ? pos : header[0].offset}) + ": the header names neither a node file (" +
-                      (neo4j ? "an :ID column" : "an id column") + ") nor a relationship file (" +
-                      (neo4j ? ":START_ID and :END_ID" : "src and dst") + "); rename columns with a mapping file");
+      throw DataError(places(Site{f, header.empty() ? pos : header[0].offset}) +
+                      ": the header names neither a node file (" + (neo4j ? "an :ID column" : "an id column") +
+                      ") nor a relationship file (" + (neo4j ? ":START_ID and :END_ID" : "src and dst") +
+                      "); rename columns with a mapping file");
     }
     while (next_row(source, f, pos, row, places)) {
       if (row.size() == 1 && row[0].text.empty() && !row[0].quoted) continue;  // blank line
       Site row_at{f, row[0].offset};
       if (row.size() != header.size()) {
-        bad_record(options, skipped, places(row_at) + ": " + std::to_string(row.size()) + " fields where the header has " +
-                                         std::to_string(header.size()));
+        bad_record(options, skipped,
+                   places(row_at) + ": " + std::to_string(row.size()) + " fields where the header has " +
+                       std::to_string(header.size()));
         continue;
       }
       Attributes attributes;
@@ -344,16 +386,19 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
         }
         if (!kind && labels.empty()) kind = map_kind(mapping, "");
         if (!kind) {
-          bad_record(options, skipped, places(e.kind_at) + ": entity " + text::quote(e.entity.id) + ": " +
-                                           (labels.empty() ? std::string("no kind (give a kind column, or a default kind)")
-                                                           : "label " + text::quote(labels) + " maps to no kind") +
-                                           "; kinds are idol, actor, group, drama, ost, agency, network (map others with a mapping file)");
+          bad_record(
+              options, skipped,
+              places(e.kind_at) + ": entity " + text::quote(e.entity.id) + ": " +
+                  (labels.empty() ? std::string("no kind (give a kind column, or a default kind)")
+                                  : "label " + text::quote(labels) + " maps to no kind") +
+                  "; kinds are idol, actor, group, drama, ost, agency, network (map others with a mapping file)");
           continue;
         }
         e.entity.kind = *kind;
         e.kind_text = std::string(to_string(*kind));
         std::string name = cell_text(name_col);
-        if (name_col >= 0 && !neo4j && row[static_cast<std::size_t>(name_col)].text.size() >= 2 && name.front() == '"') {
+        if (name_col >= 0 && !neo4j && row[static_cast<std::size_t>(name_col)].text.size() >= 2 &&
+            name.front() == '"') {
           rapidjson::Document d;  // a plain table writes a name that reads as JSON in quotes
           d.Parse(name.data(), name.size());
           if (!d.HasParseError() && d.IsString()) name.assign(d.GetString(), d.GetStringLength());
@@ -375,10 +420,11 @@ Imported import_csv(const std::vector<SourceText>& files, const ImportOptions& o
         std::string label = cell_text(type_col);
         std::optional<RelationType> type = map_type(mapping, label);
         if (!type) {
-          bad_record(options, skipped, places(r.type_at) + ": " +
-                                           (label.empty() ? std::string("no relation type (give a type column, or a default type)")
-                                                          : "relation type " + text::quote(label) + " maps to no type") +
-                                           "; types are member_of, acted_in, performed, ost_of, signed_to, aired_on, collaborated_with");
+          bad_record(options, skipped,
+                     places(r.type_at) + ": " +
+                         (label.empty() ? std::string("no relation type (give a type column, or a default type)")
+                                        : "relation type " + text::quote(label) + " maps to no type") +
+                         "; types are member_of, acted_in, performed, ost_of, signed_to, aired_on, collaborated_with");
           continue;
         }
         r.type = *type;

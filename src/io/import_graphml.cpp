@@ -111,9 +111,9 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
     for (std::size_t i = 0; i < source.text.size(); ++i) {
       if (source.text[i] == '\n') line_starts.push_back(i + 1);
     }
-    std::unique_ptr<xmlTextReader, ReaderCloser> owner(
-        xmlReaderForMemory(source.text.data(), static_cast<int>(std::min<std::size_t>(source.text.size(), INT32_MAX)),
-                           nullptr, nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES));
+    std::unique_ptr<xmlTextReader, ReaderCloser> owner(xmlReaderForMemory(
+        source.text.data(), static_cast<int>(std::min<std::size_t>(source.text.size(), INT32_MAX)), nullptr, nullptr,
+        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES));
     if (!owner) throw DataError(source.name + ": cannot read as XML");
     xmlTextReaderPtr reader = owner.get();
     // Where the parser is (for errors outside a node or edge; it runs ahead by a buffer), and where
@@ -127,7 +127,8 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
     std::size_t cursor = 0;
     auto element_start = [&](const std::string& name) {
       std::string tag = "<" + name;
-      for (std::size_t at = source.text.find(tag, cursor); at != std::string::npos; at = source.text.find(tag, at + 1)) {
+      for (std::size_t at = source.text.find(tag, cursor); at != std::string::npos;
+           at = source.text.find(tag, at + 1)) {
         char next = at + tag.size() < source.text.size() ? source.text[at + tag.size()] : '>';
         if (next == ' ' || next == '>' || next == '/' || next == '\t' || next == '\n' || next == '\r') {
           cursor = at + 1;
@@ -136,7 +137,7 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
       }
       return here();
     };
-    std::map<std::string, Key> keys;   // by key id
+    std::map<std::string, Key> keys;  // by key id
     // igraph names nodes n0, n1, ... and keeps the real ids in an "id" attribute: node id -> entity id
     // where they differ, to translate this file's edges at its end.
     std::map<std::string, std::string> node_ids;
@@ -150,7 +151,9 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
     bool saw_graphml = false;
     int status;
     auto finish = [&]() {
-      auto element_name = [&] { return open == Open::node ? "<node id=" + text::quote(open_id) + ">" : std::string("<edge>"); };
+      auto element_name = [&] {
+        return open == Open::node ? "<node id=" + text::quote(open_id) + ">" : std::string("<edge>");
+      };
       // Places are counted from the file's start: made only for a message.
       auto where = [&] { return places(open_at) + ": GraphML " + element_name() + ": "; };
       Attributes attributes;
@@ -187,7 +190,8 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
         if (open == Open::edge && name_of == "id") continue;
         std::string problem;
         auto json = value_json(key, text, problem);
-        if (!problem.empty()) return bad_record(options, skipped, where() + "attribute " + text::quote(key.name) + ": " + problem);
+        if (!problem.empty())
+          return bad_record(options, skipped, where() + "attribute " + text::quote(key.name) + ": " + problem);
         if (json) detail::set_attribute(attributes, name_of, std::move(*json));
       }
       if (open == Open::node) {
@@ -199,9 +203,12 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
         if (id != open_id) node_ids[open_id] = e.entity.id;
         auto kind = map_kind(mapping, kind_label);
         if (!kind) {
-          return bad_record(options, skipped, where() + (kind_label.empty() ? std::string("no kind (a 'kind' attribute, or a default kind)")
-                                                                          : "kind " + text::quote(kind_label) + " maps to no kind") +
-                                                  "; kinds are idol, actor, group, drama, ost, agency, network (map others with a mapping file)");
+          return bad_record(
+              options, skipped,
+              where() +
+                  (kind_label.empty() ? std::string("no kind (a 'kind' attribute, or a default kind)")
+                                      : "kind " + text::quote(kind_label) + " maps to no kind") +
+                  "; kinds are idol, actor, group, drama, ost, agency, network (map others with a mapping file)");
         }
         e.entity.kind = *kind;
         e.kind_text = std::string(to_string(*kind));
@@ -219,9 +226,12 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
       r.to = mapping.id_prefix + target_id;
       auto type = map_type(mapping, type_label);
       if (!type) {
-        return bad_record(options, skipped, where() + (type_label.empty() ? std::string("no relation type (a 'type' attribute, or a default type)")
-                                                                        : "relation type " + text::quote(type_label) + " maps to no type") +
-                                                "; types are member_of, acted_in, performed, ost_of, signed_to, aired_on, collaborated_with");
+        return bad_record(
+            options, skipped,
+            where() +
+                (type_label.empty() ? std::string("no relation type (a 'type' attribute, or a default type)")
+                                    : "relation type " + text::quote(type_label) + " maps to no type") +
+                "; types are member_of, acted_in, performed, ost_of, signed_to, aired_on, collaborated_with");
       }
       r.type = *type;
       r.type_text = std::string(to_string(*type));
@@ -265,7 +275,8 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
           for (const auto& [id, key] : keys) {
             if (key.has_default) data[id] = key.default_value;
           }
-          if (open == Open::node && open_id.empty()) throw DataError(places(open_at) + ": GraphML <node> without an id");
+          if (open == Open::node && open_id.empty())
+            throw DataError(places(open_at) + ": GraphML <node> without an id");
           if (open == Open::edge && (source_id.empty() || target_id.empty())) {
             throw DataError(places(open_at) + ": GraphML <edge> without a source and a target");
           }
@@ -275,7 +286,8 @@ Imported import_graphml(const std::vector<SourceText>& files, const ImportOption
           }
         } else if (name == "data" && open != Open::none) {
           std::string key = attribute(reader, "key");
-          if (!keys.count(key)) throw DataError(places(here()) + ": GraphML <data key=" + text::quote(key) + ">: no <key> declares it");
+          if (!keys.count(key))
+            throw DataError(places(here()) + ": GraphML <data key=" + text::quote(key) + ">: no <key> declares it");
           xmlChar* s = xmlTextReaderReadString(reader);
           data[key] = s ? reinterpret_cast<const char*>(s) : "";
           if (s) xmlFree(s);

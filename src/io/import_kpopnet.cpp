@@ -84,9 +84,11 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseValidateEncodingFlag>(source.text.data(), source.text.size());
     if (doc.HasParseError()) {
-      throw DataError(places(Site{f, doc.GetErrorOffset()}) + ": malformed JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
+      throw DataError(places(Site{f, doc.GetErrorOffset()}) +
+                      ": malformed JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
     }
-    if (!doc.IsObject() || !doc.HasMember("idols") || !doc.HasMember("groups") || !doc["idols"].IsArray() || !doc["groups"].IsArray()) {
+    if (!doc.IsObject() || !doc.HasMember("idols") || !doc.HasMember("groups") || !doc["idols"].IsArray() ||
+        !doc["groups"].IsArray()) {
       throw DataError(source.name + ":1:1: not kpopnet.json (an object with \"idols\" and \"groups\" arrays)");
     }
     auto offsets = id_offsets(source.text);
@@ -95,7 +97,8 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
       return Site{f, it == offsets.end() ? 0 : it->second};
     };
     // Dates "YYYY-MM-DD" -> the year attribute too; a malformed date is a bad record.
-    auto date = [&](const Value& record, const char* key, const char* year_key, Attributes& attributes, std::string& problem) {
+    auto date = [&](const Value& record, const char* key, const char* year_key, Attributes& attributes,
+                    std::string& problem) {
       auto it = record.FindMember(key);
       if (it == record.MemberEnd() || it->value.IsNull()) return;
       if (!it->value.IsString()) {
@@ -123,7 +126,8 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
       }
       return out;
     };
-    auto entity = [&](const Value& record, const std::string& list, std::size_t index, Kind kind) -> std::optional<RawEntity> {
+    auto entity = [&](const Value& record, const std::string& list, std::size_t index,
+                      Kind kind) -> std::optional<RawEntity> {
       RawEntity e;
       std::string id = text_of(record, "id");
       e.index = index;
@@ -143,7 +147,8 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
                                         text_of(record, "real_name_original")};
       for (std::string& n : split_names(text_of(record, "name_alias"))) names.push_back(std::move(n));
       for (std::string& n : names) {
-        if (!n.empty() && n != e.entity.name && std::find(e.entity.aliases.begin(), e.entity.aliases.end(), n) == e.entity.aliases.end()) {
+        if (!n.empty() && n != e.entity.name &&
+            std::find(e.entity.aliases.begin(), e.entity.aliases.end(), n) == e.entity.aliases.end()) {
           e.entity.aliases.push_back(std::move(n));
         }
       }
@@ -153,7 +158,8 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
       date(record, "disband_date", "disband_year", e.entity.attributes, problem);
       for (const char* key : {"height", "weight"}) {
         auto it = record.FindMember(key);
-        if (it != record.MemberEnd() && it->value.IsNumber()) detail::set_attribute(e.entity.attributes, key, compact(it->value));
+        if (it != record.MemberEnd() && it->value.IsNumber())
+          detail::set_attribute(e.entity.attributes, key, compact(it->value));
       }
       std::vector<std::string> links = urls(record);
       if (!links.empty()) detail::set_attribute(e.entity.attributes, "urls", detail::json_string_list(links, "urls"));
@@ -177,7 +183,8 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
       auto e = entity(g, "groups", i, Kind::group);
       if (!e) continue;
       std::string parent = text_of(g, "parent_id");
-      if (!parent.empty()) detail::set_attribute(e->entity.attributes, "parent_group", detail::json_string_value(prefix + parent));
+      if (!parent.empty())
+        detail::set_attribute(e->entity.attributes, "parent_group", detail::json_string_value(prefix + parent));
       std::string group_id = e->entity.id;
       Site at = e->at;
       std::vector<std::string> links = urls(g);

@@ -101,7 +101,8 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
     for (const auto& [j, type] : neighbours[i]) {
       if (link[j] && connected(c, *link[j], type)) {
         std::string e = std::string(to_string(type)) + " " + ex.entity(*link[j]).id;
-        if (std::find(verdict.evidence.begin(), verdict.evidence.end(), e) == verdict.evidence.end()) verdict.evidence.push_back(e);
+        if (std::find(verdict.evidence.begin(), verdict.evidence.end(), e) == verdict.evidence.end())
+          verdict.evidence.push_back(e);
       }
     }
     return verdict;
@@ -114,7 +115,8 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
   for (bool changed = true; changed;) {
     changed = false;
     std::vector<std::optional<std::pair<VertexId, Verdict>>> choice(n);
-    std::unordered_map<VertexId, std::vector<std::pair<std::size_t, std::size_t>>> suitors;  // candidate -> (i, strength)
+    std::unordered_map<VertexId, std::vector<std::pair<std::size_t, std::size_t>>>
+        suitors;  // candidate -> (i, strength)
     for (std::size_t i = 0; i < n; ++i) {
       if (link[i] || candidates[i].empty()) continue;
       std::vector<std::pair<VertexId, Verdict>> confirmed;
@@ -154,7 +156,8 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
       std::vector<std::string> known = name_keys(theirs);
       for (std::string& s : spellings) {
         std::string key = text::compact(s);
-        if (key.empty() || std::find(known.begin(), known.end(), key) != known.end() || e.aliases.size() >= room) continue;
+        if (key.empty() || std::find(known.begin(), known.end(), key) != known.end() || e.aliases.size() >= room)
+          continue;
         known.push_back(std::move(key));
         e.aliases.push_back(std::move(s));
       }
@@ -162,7 +165,8 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
       for (Attribute& a : e.attributes) {
         const std::string* theirs_value = value_of(theirs.attributes, a.key);
         if (theirs_value && *theirs_value != a.json) {
-          report.dropped.push_back(theirs.id + ": " + a.key + " " + a.json + " (from " + e.id + ") left out; the existing value is " + *theirs_value);
+          report.dropped.push_back(theirs.id + ": " + a.key + " " + a.json + " (from " + e.id +
+                                   ") left out; the existing value is " + *theirs_value);
           continue;
         }
         kept.push_back(std::move(a));
@@ -187,10 +191,11 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
           ++confirmed;
         }
       }
-      a.reason = confirmed > 1    ? "several candidates confirmed"
-                 : confirmed == 1 ? "its candidate is confirmed as strongly by another incoming entity, or linked to one"
-                 : ruled_out.empty()                           ? "name only, no evidence"
-                                                               : "ruled out: " + ruled_out;
+      a.reason = confirmed > 1 ? "several candidates confirmed"
+                 : confirmed == 1
+                     ? "its candidate is confirmed as strongly by another incoming entity, or linked to one"
+                 : ruled_out.empty() ? "name only, no evidence"
+                                     : "ruled out: " + ruled_out;
       report.ambiguous.push_back(std::move(a));
     }
     // An incoming id that an existing entity of another kind holds would clash in the merge.
@@ -225,8 +230,9 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
     for (Attribute& a : r.attributes) {
       const std::string* b = value_of(theirs.attributes, a.key);
       if (b && *b != a.json && a.key != "source") {
-        report.dropped.push_back(std::string(to_string(r.type)) + " " + ex.entity(theirs.from).id + " -> " + ex.entity(theirs.to).id +
-                                 ": " + a.key + " " + a.json + " left out; the existing value is " + *b);
+        report.dropped.push_back(std::string(to_string(r.type)) + " " + ex.entity(theirs.from).id + " -> " +
+                                 ex.entity(theirs.to).id + ": " + a.key + " " + a.json +
+                                 " left out; the existing value is " + *b);
         continue;
       }
       kept.push_back(std::move(a));

@@ -1,12 +1,12 @@
 // The JSON loader's merge phase: records of several sources merged by id, relations resolved, and the
 // same fact stated by several records (same ends, type and identity attributes) kept once with every source.
-#include <algorithm>
-#include <optional>
-#include <tuple>
-
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
 
 #include "hallyu/error.hpp"
 #include "hallyu/id_table.hpp"
@@ -195,7 +195,9 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
   std::vector<std::pair<VertexId, VertexId>> ends(raw_relations.size());
   for (std::size_t i = 0; i < raw_relations.size(); ++i) {
     RawRelation& raw = raw_relations[i];
-    auto label = [&] { return "relations[" + std::to_string(raw.index) + "] (" + std::string(to_string(raw.type)) + ")"; };
+    auto label = [&] {
+      return "relations[" + std::to_string(raw.index) + "] (" + std::string(to_string(raw.type)) + ")";
+    };
     auto resolve = [&](const std::string& id, Site at) {
       auto v = ids.find(id, dataset.entities);
       if (!v) throw DataError(places(at) + ": " + label() + ": unknown entity " + text::quote(id) + suggest_id(id));
@@ -251,7 +253,8 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
           for (std::size_t m = begin; m < j; ++m) {
             const RawRelation& r = raw_relations[keyed[m].raw];
             const std::string* v = value_of(r.attributes, *key);
-            if (same_identity(later.type, kept.attributes, r.attributes) && v && *v == *value_of(kept.attributes, *key)) {
+            if (same_identity(later.type, kept.attributes, r.attributes) && v &&
+                *v == *value_of(kept.attributes, *key)) {
               other = &r;
               break;
             }
@@ -269,7 +272,9 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
   if (problem) throw DataError(problem->second);
   dataset.relations.reserve(raw_relations.size());
   for (std::size_t i = 0; i < raw_relations.size(); ++i) {
-    if (!dropped[i]) dataset.relations.push_back({ends[i].first, ends[i].second, raw_relations[i].type, std::move(raw_relations[i].attributes)});
+    if (!dropped[i])
+      dataset.relations.push_back(
+          {ends[i].first, ends[i].second, raw_relations[i].type, std::move(raw_relations[i].attributes)});
   }
   return dataset;
 }

@@ -51,13 +51,15 @@ bool is_folder_format(ExportFormat format) {
 const OperationSpec& export_spec() {
   using T = ParameterSpec::Type;
   static const OperationSpec spec = with_filter_parameters(
-      OperationSpec{"export",
-                    "Write the graph (or the filtered part) for Gephi, Neo4j, Kuzu, Spark, NetworkX/igraph or hallyu",
-                    {{"format", T::text, "graphml, gexf, neo4j, cypher, kuzu, csv or hallyu (default: from the output's extension)", false, "-f"},
-                     {"output", T::text, "File to write, or folder for neo4j, kuzu and csv", false, "-o"},
-                     {"kinds", T::list, "Only entities of these kinds, e.g. idol,group,agency", false, ""}},
-                    "Files are written atomically. neo4j, kuzu and csv write a folder of files with a README.md that "
-                    "gives the command to load them."},
+      OperationSpec{
+          "export",
+          "Write the graph (or the filtered part) for Gephi, Neo4j, Kuzu, Spark, NetworkX/igraph or hallyu",
+          {{"format", T::text,
+            "graphml, gexf, neo4j, cypher, kuzu, csv or hallyu (default: from the output's extension)", false, "-f"},
+           {"output", T::text, "File to write, or folder for neo4j, kuzu and csv", false, "-o"},
+           {"kinds", T::list, "Only entities of these kinds, e.g. idol,group,agency", false, ""}},
+          "Files are written atomically. neo4j, kuzu and csv write a folder of files with a README.md that "
+          "gives the command to load them."},
       "--type");
   return spec;
 }
@@ -128,18 +130,32 @@ ExportResult export_graph(const Engine& engine, const ExportRequest& request) {
       result.files.push_back((output / name).string());
     };
     switch (result.format) {
-      case ExportFormat::neo4j: format::write_neo4j_csv(s, sink); break;
-      case ExportFormat::kuzu: format::write_kuzu(s, sink); break;
-      default: format::write_csv_tables(s, sink); break;
+      case ExportFormat::neo4j:
+        format::write_neo4j_csv(s, sink);
+        break;
+      case ExportFormat::kuzu:
+        format::write_kuzu(s, sink);
+        break;
+      default:
+        format::write_csv_tables(s, sink);
+        break;
     }
     return result;
   }
   io::write_file_atomically(output, [&](std::ostream& out) {
     switch (result.format) {
-      case ExportFormat::graphml: format::write_graphml(s, out); break;
-      case ExportFormat::gexf: format::write_gexf(s, out); break;
-      case ExportFormat::cypher: format::write_cypher_script(s, out); break;
-      default: format::write_hallyu_json(s, out); break;
+      case ExportFormat::graphml:
+        format::write_graphml(s, out);
+        break;
+      case ExportFormat::gexf:
+        format::write_gexf(s, out);
+        break;
+      case ExportFormat::cypher:
+        format::write_cypher_script(s, out);
+        break;
+      default:
+        format::write_hallyu_json(s, out);
+        break;
     }
   });
   result.files.push_back(request.output);

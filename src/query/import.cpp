@@ -25,7 +25,9 @@ const OperationSpec& import_spec() {
        {"format", T::text, "csv, graphml or kpopnet", false, "-f"},
        {"output", T::text, "hallyu/1 file to write (atomically)", false, "-o"},
        {"dry_run", T::flag, "Check and summarise without writing", false, ""},
-       {"map", T::text, "Mapping file: {\"kinds\": {...}, \"types\": {...}, \"columns\": {...}, \"kind\", \"type\", \"id_prefix\"}", false, ""},
+       {"map", T::text,
+        "Mapping file: {\"kinds\": {...}, \"types\": {...}, \"columns\": {...}, \"kind\", \"type\", \"id_prefix\"}",
+        false, ""},
        {"kind", T::text, "Kind of records without a label", false, ""},
        {"type", T::text, "Relation type of relations without one", false, ""},
        {"id_prefix", T::text, "Put before every incoming id (kpopnet: kpopnet-)", false, ""},
@@ -33,7 +35,8 @@ const OperationSpec& import_spec() {
        {"skip_bad", T::flag, "Leave bad records out and list them, instead of stopping at the first", false, ""},
        {"link_to", T::names, "Link to this dataset: reuse its ids for the same entities (repeatable)", false, ""},
        {"link_bundled", T::flag, "Link to the bundled dataset", false, ""},
-       {"report", T::text, "Write the report (skipped records, linked, new, ambiguous) as JSON to this file", false, ""}},
+       {"report", T::text, "Write the report (skipped records, linked, new, ambiguous) as JSON to this file", false,
+        ""}},
       "Linking never joins on a bare name: a name, alias or Hangul name must be confirmed by a birth, debut or drama "
       "year or by a neighbour already linked, and a different year rules a candidate out. Load the result next to "
       "the dataset it was linked to: --data that.json --data output.json."};
@@ -63,7 +66,8 @@ ImportResult import_files(const ImportRequest& request) {
   static const std::vector<std::string_view> kFormats = {"csv", "graphml", "kpopnet"};
   if (std::find(kFormats.begin(), kFormats.end(), request.format) == kFormats.end()) {
     throw UsageError("unknown import format " + text::quote(request.format) +
-                     text::did_you_mean(text::nearest(request.format, kFormats)) + "; formats are csv, graphml, kpopnet");
+                     text::did_you_mean(text::nearest(request.format, kFormats)) +
+                     "; formats are csv, graphml, kpopnet");
   }
   if (request.output.empty() && !request.dry_run) throw UsageError("output is needed (or dry_run)");
   io::ImportOptions options;
@@ -73,7 +77,8 @@ ImportResult import_files(const ImportRequest& request) {
     options.mapping.kind = request.kind;
   }
   if (!request.type.empty()) {
-    if (!parse_relation_type(request.type)) throw UsageError("type " + text::quote(request.type) + " is not a relation type");
+    if (!parse_relation_type(request.type))
+      throw UsageError("type " + text::quote(request.type) + " is not a relation type");
     options.mapping.type = request.type;
   }
   if (!request.id_prefix.empty()) options.mapping.id_prefix = request.id_prefix;

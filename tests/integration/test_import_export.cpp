@@ -9,13 +9,13 @@
 #include "hallyu/text.hpp"
 
 using namespace hallyu;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 using hallyu::test::fixture;
 using hallyu::test::run_hallyu;
 using hallyu::test::RunResult;
 using hallyu::test::scratch_dir;
 using hallyu::test::slurp;
-using Catch::Matchers::Contains;
-using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -32,10 +32,12 @@ std::pair<std::vector<std::string>, std::vector<std::string>> canonical(const Da
   for (const Entity& e : d.entities) {
     std::string aliases;
     for (const std::string& a : e.aliases) aliases += a + ";";
-    entities.push_back(e.id + "|" + std::string(to_string(e.kind)) + "|" + e.name + "|" + aliases + attributes(e.attributes));
+    entities.push_back(e.id + "|" + std::string(to_string(e.kind)) + "|" + e.name + "|" + aliases +
+                       attributes(e.attributes));
   }
   for (const Relation& r : d.relations) {
-    relations.push_back(d.entities[r.from].id + ">" + d.entities[r.to].id + "|" + std::string(to_string(r.type)) + attributes(r.attributes));
+    relations.push_back(d.entities[r.from].id + ">" + d.entities[r.to].id + "|" + std::string(to_string(r.type)) +
+                        attributes(r.attributes));
   }
   std::sort(entities.begin(), entities.end());
   std::sort(relations.begin(), relations.end());
@@ -66,7 +68,8 @@ TEST_CASE("round trips: hallyu/1 -> each format -> import -> hallyu/1 keeps ever
       INFO(c.format);
       RunResult exported = run_hallyu({"export", "--data", data, "--format", c.format, "-o", out(c.output)});
       REQUIRE(exported.exit_code == 0);
-      std::vector<std::string> args = {"import", "--format", c.import_format, out(c.output), "-o", out(c.format + ".json")};
+      std::vector<std::string> args = {"import",      "--format", c.import_format,
+                                       out(c.output), "-o",       out(c.format + ".json")};
       args.insert(args.end(), c.import_extra.begin(), c.import_extra.end());
       RunResult imported = run_hallyu(args);
       REQUIRE(imported.exit_code == 0);
@@ -90,8 +93,8 @@ TEST_CASE("round trips: hallyu/1 -> each format -> import -> hallyu/1 keeps ever
 
 TEST_CASE("export honours the filters through the engine", "[export]") {
   auto dir = scratch_dir();
-  RunResult r = run_hallyu({"export", "--format", "hallyu", "-o", (dir / "idols.json").string(), "--kinds", "idol,group",
-                            "--type", "member_of", "--json"});
+  RunResult r = run_hallyu({"export", "--format", "hallyu", "-o", (dir / "idols.json").string(), "--kinds",
+                            "idol,group", "--type", "member_of", "--json"});
   REQUIRE(r.exit_code == 0);
   Dataset d = io::load_dataset_files({dir / "idols.json"});
   for (const Entity& e : d.entities) CHECK((e.kind == Kind::idol || e.kind == Kind::group));
@@ -102,7 +105,8 @@ TEST_CASE("export honours the filters through the engine", "[export]") {
   Dataset without = io::load_dataset_files({dir / "no_iu.json"});
   for (const Entity& e : without.entities) CHECK(e.id != "iu");
   CHECK(run_hallyu({"export", "-f", "gexff", "-o", (dir / "x").string()}).err ==
-        "hallyu: unknown export format 'gexff' (did you mean 'gexf'?); formats are graphml, gexf, neo4j, cypher, kuzu, csv, hallyu\n");
+        "hallyu: unknown export format 'gexff' (did you mean 'gexf'?); formats are graphml, gexf, neo4j, cypher, kuzu, "
+        "csv, hallyu\n");
 }
 
 TEST_CASE("merging a file with itself changes nothing", "[merge][import]") {
@@ -117,7 +121,9 @@ TEST_CASE("merging a file with itself changes nothing", "[merge][import]") {
   REQUIRE(run_hallyu({"export", "--data", data, "--data", data, "-o", (dir / "twice.json").string()}).exit_code == 0);
   CHECK(slurp(dir / "once.json") == slurp(dir / "twice.json"));
   // And an export merged with its own source again.
-  REQUIRE(run_hallyu({"export", "--data", data, "--data", (dir / "once.json").string(), "-o", (dir / "thrice.json").string()}).exit_code == 0);
+  REQUIRE(run_hallyu(
+              {"export", "--data", data, "--data", (dir / "once.json").string(), "-o", (dir / "thrice.json").string()})
+              .exit_code == 0);
   CHECK(slurp(dir / "once.json") == slurp(dir / "thrice.json"));
 }
 
@@ -139,7 +145,8 @@ TEST_CASE("bad rows: file:line:column, exit 2, no output; skip_bad reports them"
   CHECK_THAT(skipped.out, Contains("\"entities\":1") && Contains(":4:20: entity 'c': label 'Singer' maps to no kind"));
   // A relation to a missing entity, and GraphML elements by line:column.
   std::string edges = test::write_scratch("bad_edges.csv", ":START_ID,:END_ID,:TYPE\na,zz,member_of\n");
-  CHECK_THAT(run_hallyu({"import", "--format", "csv", nodes, edges, "--skip-bad", "--dry-run"}).out, Contains("checked"));
+  CHECK_THAT(run_hallyu({"import", "--format", "csv", nodes, edges, "--skip-bad", "--dry-run"}).out,
+             Contains("checked"));
   std::filesystem::remove(output);
   std::string graphml = test::write_scratch("bad.graphml",
                                             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -149,7 +156,8 @@ TEST_CASE("bad rows: file:line:column, exit 2, no output; skip_bad reports them"
                                             "</graph></graphml>\n");
   RunResult g = run_hallyu({"import", "--format", "graphml", graphml, "-o", output});
   CHECK(g.exit_code == 2);
-  CHECK_THAT(g.err, StartsWith("hallyu: " + graphml + ":4:") && Contains("GraphML <node id='x'>: kind 'idle' maps to no kind"));
+  CHECK_THAT(g.err, StartsWith("hallyu: " + graphml + ":4:") &&
+                        Contains("GraphML <node id='x'>: kind 'idle' maps to no kind"));
   std::string broken = test::write_scratch("broken.graphml", "<graphml><graph><node id=\"x\"></graph></graphml>\n");
   CHECK_THAT(run_hallyu({"import", "--format", "graphml", broken, "-o", output}).err, Contains("malformed GraphML"));
   CHECK_FALSE(std::filesystem::exists(output));
@@ -162,7 +170,8 @@ TEST_CASE("kpopnet.json imports, links to the bundled data and merges without du
   REQUIRE(std::filesystem::exists(kpopnet));
   auto dir = scratch_dir();
   std::string linked = (dir / "kpopnet_linked.json").string(), report = (dir / "kpopnet_report.json").string();
-  RunResult r = run_hallyu({"import", "--format", "kpopnet", kpopnet, "--link-bundled", "-o", linked, "--report", report});
+  RunResult r =
+      run_hallyu({"import", "--format", "kpopnet", kpopnet, "--link-bundled", "-o", linked, "--report", report});
   REQUIRE(r.exit_code == 0);
   WARN(r.out);
   std::string bundled = std::string(HALLYU_SOURCE_DIR) + "/datasets/hallyu.json";
@@ -173,7 +182,8 @@ TEST_CASE("kpopnet.json imports, links to the bundled data and merges without du
   std::vector<std::string> keys;
   for (const Relation& rel : merged.relations) {
     if (rel.type == RelationType::member_of || rel.type == RelationType::signed_to) {
-      keys.push_back(merged.entities[rel.from].id + ">" + merged.entities[rel.to].id + std::string(to_string(rel.type)));
+      keys.push_back(merged.entities[rel.from].id + ">" + merged.entities[rel.to].id +
+                     std::string(to_string(rel.type)));
     }
   }
   std::sort(keys.begin(), keys.end());
@@ -198,7 +208,8 @@ TEST_CASE("kpopnet.json imports, links to the bundled data and merges without du
       std::string record = report_json.substr(open, close - open);
       if (record.find("\"reason\"") != std::string::npos) {
         ++found;
-        CHECK_THAT(record, Contains("ruled out") || Contains("no evidence") || Contains("several") || Contains("another"));
+        CHECK_THAT(record,
+                   Contains("ruled out") || Contains("no evidence") || Contains("several") || Contains("another"));
       } else if (record.find("\"existing\"") != std::string::npos) {
         // Linked ones were confirmed by the same birth year.
         CHECK_THAT(record, Contains("birth_year") || Contains("member_of"));
@@ -209,7 +220,9 @@ TEST_CASE("kpopnet.json imports, links to the bundled data and merges without du
   }
   // Two 제니 born in 1996: BLACKPINK's Jennie is
   // linked with her group as evidence; DIA's Jenny (real name Lee Soyul) is not.
-  CHECK(report_json.find(R"("existing":"jennie","name":"Jennie","evidence":["birth_year 1996","member_of blackpink")") != std::string::npos);
+  CHECK(
+      report_json.find(R"("existing":"jennie","name":"Jennie","evidence":["birth_year 1996","member_of blackpink")") !=
+      std::string::npos);
   CHECK(report_json.find(R"("existing":"jennie","name":"Jenny")") == std::string::npos);
   Dataset check = io::load_dataset_files({linked});
   for (const Entity& e : check.entities) {

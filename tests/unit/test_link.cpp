@@ -2,9 +2,9 @@
 // different birth year keeps two people with one Hangul name apart.
 #include <catch2/catch.hpp>
 
+#include "../support.hpp"
 #include "hallyu/io/import_csv.hpp"
 #include "hallyu/io/link.hpp"
-#include "../support.hpp"
 
 using namespace hallyu;
 

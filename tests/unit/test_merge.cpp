@@ -5,10 +5,10 @@
 #include "hallyu/error.hpp"
 #include "hallyu/io/json_loader.hpp"
 
-using hallyu::Dataset;
-using hallyu::io::load_dataset;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using hallyu::Dataset;
+using hallyu::io::load_dataset;
 
 namespace {
 
@@ -17,7 +17,8 @@ std::string file(const std::string& relations) {
 {"id": "jennie", "kind": "idol", "name": "Jennie"},
 {"id": "blackpink", "kind": "group", "name": "BLACKPINK"},
 {"id": "blue", "kind": "drama", "name": "Blue"}],
-"relations": [)" + relations + "]}";
+"relations": [)" +
+         relations + "]}";
 }
 
 const std::string* attribute(const hallyu::Relation& r, const std::string& key) {
@@ -31,13 +32,15 @@ const std::string* attribute(const hallyu::Relation& r, const std::string& key) 
 
 TEST_CASE("the same fact from two files is one relation with both sources", "[merge]") {
   std::string a = file(R"({"from": "jennie", "to": "blackpink", "type": "member_of", "source": "https://a"})");
-  std::string b = file(R"({"from": "jennie", "to": "blackpink", "type": "member_of", "source": "https://b", "years": "2016-"})");
+  std::string b =
+      file(R"({"from": "jennie", "to": "blackpink", "type": "member_of", "source": "https://b", "years": "2016-"})");
   Dataset d = load_dataset({{"a.json", a}, {"b.json", b}});
   REQUIRE(d.relations.size() == 1);
   CHECK(*attribute(d.relations[0], "source") == R"(["https://a","https://b"])");
   CHECK(*attribute(d.relations[0], "years") == R"("2016-")");  // what only one file says is kept
   // Merging the result with either file again changes nothing; a list of sources loads.
-  std::string merged = file(R"({"from": "jennie", "to": "blackpink", "type": "member_of", "source": ["https://a", "https://b"], "years": "2016-"})");
+  std::string merged = file(
+      R"({"from": "jennie", "to": "blackpink", "type": "member_of", "source": ["https://a", "https://b"], "years": "2016-"})");
   Dataset again = load_dataset({{"m.json", merged}, {"a.json", a}, {"b.json", b}});
   REQUIRE(again.relations.size() == 1);
   CHECK(*attribute(again.relations[0], "source") == R"(["https://a","https://b"])");
@@ -48,21 +51,26 @@ TEST_CASE("the same fact from two files is one relation with both sources", "[me
 }
 
 TEST_CASE("identity attributes tell facts apart, other attributes must agree", "[merge]") {
-  std::string role1 = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "billing": "lead", "source": "s1"})";
-  std::string role1_again = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "source": "s2"})";
-  std::string role2 = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "B", "year": 2020, "source": "s1"})";
+  std::string role1 =
+      R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "billing": "lead", "source": "s1"})";
+  std::string role1_again =
+      R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "source": "s2"})";
+  std::string role2 =
+      R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "B", "year": 2020, "source": "s1"})";
   // Within one file: the same role from two sources is one relation; another role is another.
   Dataset d = load_dataset({{"t.json", file(role1 + "," + role1_again + "," + role2)}});
   REQUIRE(d.relations.size() == 2);
   CHECK(*attribute(d.relations[0], "source") == R"(["s1","s2"])");
   CHECK(*attribute(d.relations[0], "billing") == R"("lead")");
   // A disagreement about a non-identity attribute names both places.
-  std::string support = R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "billing": "support"})";
+  std::string support =
+      R"({"from": "jennie", "to": "blue", "type": "acted_in", "role": "A", "year": 2020, "billing": "support"})";
   try {
     load_dataset({{"a.json", file(role1)}, {"b.json", file(support)}});
     FAIL("conflict not reported");
   } catch (const hallyu::DataError& e) {
-    CHECK_THAT(e.what(), StartsWith("b.json:5:") && Contains("attribute 'billing' is '\"support\"' here but '\"lead\"' at a.json:5:") &&
+    CHECK_THAT(e.what(), StartsWith("b.json:5:") &&
+                             Contains("attribute 'billing' is '\"support\"' here but '\"lead\"' at a.json:5:") &&
                              Contains("same ends, type and role, year"));
   }
   // An exact repeat within one file stays an error.

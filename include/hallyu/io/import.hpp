@@ -16,13 +16,14 @@
 namespace hallyu::io {
 
 struct ImportMapping {
-  std::map<std::string, std::string> kinds;    // foreign label -> kind ("Person" -> "actor")
-  std::map<std::string, std::string> types;    // foreign relation type -> type ("ACTED_IN" -> "acted_in")
-  std::map<std::string, std::string> columns;  // foreign column or attribute -> hallyu's ("title" -> "name", "pid" -> ":ID")
-  std::string kind;                            // kind of records that carry no label
-  std::string type;                            // type of relations that carry none
-  std::string id_prefix;                       // put before every incoming id (keeps two sources' ids apart)
-  std::string array_delimiter = ";";           // CSV lists (Neo4j's default)
+  std::map<std::string, std::string> kinds;  // foreign label -> kind ("Person" -> "actor")
+  std::map<std::string, std::string> types;  // foreign relation type -> type ("ACTED_IN" -> "acted_in")
+  std::map<std::string, std::string>
+      columns;                        // foreign column or attribute -> hallyu's ("title" -> "name", "pid" -> ":ID")
+  std::string kind;                   // kind of records that carry no label
+  std::string type;                   // type of relations that carry none
+  std::string id_prefix;              // put before every incoming id (keeps two sources' ids apart)
+  std::string array_delimiter = ";";  // CSV lists (Neo4j's default)
 };
 
 // Reads a mapping file: {"kinds": {...}, "types": {...}, "columns": {...}, "kind": "...", "type": "...",

@@ -16,8 +16,8 @@ ExportFormat parse_export_format(std::string_view word);
 bool is_folder_format(ExportFormat format);
 
 struct ExportRequest {
-  std::string format;  // "" : from the output's extension (.graphml, .gexf, .cypher/.cql, .json)
-  std::string output;  // a file, or a folder for the folder formats (created if missing)
+  std::string format;              // "" : from the output's extension (.graphml, .gexf, .cypher/.cql, .json)
+  std::string output;              // a file, or a folder for the folder formats (created if missing)
   std::vector<std::string> kinds;  // only entities of these kinds (empty: all)
   FilterRequest filter;            // relation types, excluded kinds, avoided entities (and what else it gains)
 };
