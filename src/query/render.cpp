@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "hallyu/error.hpp"
+#include "subject.hpp"
 #include "hallyu/query/view.hpp"
 
 namespace hallyu::query {
@@ -37,21 +38,8 @@ const OperationSpec& render_spec() {
 
 RenderRequest render_request(const Parameters& parameters) {
   RenderRequest request;
-  if (auto v = parameters.text("ego")) request.ego = *v;
-  if (auto v = parameters.count("radius"))
-    request.radius = static_cast<unsigned>(std::min<std::uint64_t>(*v, UINT32_MAX));
-  if (auto v = parameters.text("from")) request.from = *v;
-  if (auto v = parameters.text("to")) request.to = *v;
-  if (auto v = parameters.count("k")) request.k = *v;
-  if (auto v = parameters.count("context")) request.context = *v;
-  if (auto v = parameters.integer("cluster")) request.cluster = *v;
-  if (auto v = parameters.text("method")) request.method = *v;
-  if (auto v = parameters.count("seed")) request.seed = *v;
-  request.expand = parameters.list("expand");
-  request.all = parameters.flag("all");
+  detail::read_subject(parameters, request);
   request.force = parameters.flag("force");
-  if (auto v = parameters.count("max_nodes")) request.max_nodes = *v;
-  request.highlight = parameters.all("highlight");
   if (auto v = parameters.text("format")) request.format = *v;
   if (auto v = parameters.text("layout")) request.layout = *v;
   request.edge_labels = parameters.flag("edge_labels");

@@ -6,6 +6,7 @@
 
 #include "hallyu/algo/partition.hpp"
 #include "hallyu/error.hpp"
+#include "subject.hpp"
 #include "hallyu/query/centrality.hpp"
 #include "hallyu/query/clusters.hpp"
 #include "hallyu/render/diagrams.hpp"
@@ -41,21 +42,8 @@ const OperationSpec& view_spec() {
 
 ViewRequest view_request(const Parameters& parameters) {
   ViewRequest request;
-  if (auto v = parameters.text("ego")) request.ego = *v;
-  if (auto v = parameters.count("radius"))
-    request.radius = static_cast<unsigned>(std::min<std::uint64_t>(*v, UINT32_MAX));
-  if (auto v = parameters.text("from")) request.from = *v;
-  if (auto v = parameters.text("to")) request.to = *v;
-  if (auto v = parameters.count("k")) request.k = *v;
-  if (auto v = parameters.count("context")) request.context = *v;
-  if (auto v = parameters.integer("cluster")) request.cluster = *v;
-  if (auto v = parameters.text("method")) request.method = *v;
-  if (auto v = parameters.count("seed")) request.seed = *v;
-  request.expand = parameters.list("expand");
+  detail::read_subject(parameters, request);
   request.shown = parameters.list("shown");
-  request.all = parameters.flag("all");
-  if (auto v = parameters.count("max_nodes")) request.max_nodes = *v;
-  request.highlight = parameters.all("highlight");
   if (auto v = parameters.text("color_by")) request.color_by = *v;
   if (auto v = parameters.text("size_by")) request.size_by = *v;
   request.filter = filter_request(parameters);
