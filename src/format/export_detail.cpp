@@ -5,6 +5,7 @@
 
 #include <charconv>
 
+#include "hallyu/format/neo4j_csv.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::format {
@@ -269,6 +270,27 @@ Span relation_span(const Relation& relation) {
   }
   if (span.start && span.end && *span.end < *span.start) span.end.reset();
   return span;
+}
+
+std::string list_cell(const std::vector<std::string>& items, std::string_view empty_list) {
+  if (items.empty()) return std::string(empty_list);
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += kListSeparator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string csv_cell(const std::string& json, ColumnType type, std::string_view empty_list) {
+  switch (type) {
+    case ColumnType::string:
+      return csv_field(string_value(json), true);
+    case ColumnType::strings:
+      return csv_field(list_cell(string_list(json), empty_list), true);
+    default:
+      return csv_field(json);
+  }
 }
 
 }  // namespace hallyu::format::detail

@@ -38,6 +38,12 @@ const std::string* find_value(const Attributes& attributes, std::string_view key
 // A CSV field (RFC 4180): quoted when it holds a comma, quote, newline or outer spaces, or is empty
 // and `empty_quoted`.
 std::string csv_field(std::string_view text, bool empty_quoted = false);
+// A list as one CSV cell, items joined by kListSeparator (Neo4j's and Kuzu's import both split on it);
+// an empty list is `empty_list` (Kuzu marks it, Neo4j leaves the cell empty).
+std::string list_cell(const std::vector<std::string>& items, std::string_view empty_list = "");
+// An attribute's JSON value as a CSV cell of its column's type: strings unquoted from JSON, lists of
+// strings joined by list_cell, anything else as JSON text.
+std::string csv_cell(const std::string& json, ColumnType type, std::string_view empty_list = "");
 // Text safe inside an XML attribute or element: & < > " escaped; characters XML 1.0 forbids (C0
 // controls other than tab, newline, return) and invalid UTF-8 become U+FFFD.
 std::string xml_escape(std::string_view text);

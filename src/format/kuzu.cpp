@@ -33,26 +33,9 @@ std::string q(std::string_view name) {
   return out + "`";
 }
 
-std::string list_cell(const std::vector<std::string>& items) {
-  if (items.empty()) return std::string(kEmptyList);
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += kListSeparator;
-    out += items[i];
-  }
-  return out;
-}
+std::string list_cell(const std::vector<std::string>& items) { return detail::list_cell(items, kEmptyList); }
 
-std::string cell(const std::string& json, ColumnType type) {
-  switch (type) {
-    case ColumnType::string:
-      return detail::csv_field(detail::string_value(json), true);
-    case ColumnType::strings:
-      return detail::csv_field(list_cell(detail::string_list(json)), true);
-    default:
-      return detail::csv_field(json);
-  }
-}
+std::string cell(const std::string& json, ColumnType type) { return detail::csv_cell(json, type, kEmptyList); }
 
 // COPY through LOAD: every column is read as STRING, lists split, the rest cast.
 std::string copy_statement(const std::string& table, const std::string& file,

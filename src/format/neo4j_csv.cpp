@@ -23,25 +23,9 @@ std::string header(const detail::Column& c) {
   }
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += kListSeparator;
-    out += items[i];
-  }
-  return out;
-}
+std::string joined(const std::vector<std::string>& items) { return detail::list_cell(items); }
 
-std::string cell(const std::string& json, ColumnType type) {
-  switch (type) {
-    case ColumnType::string:
-      return detail::csv_field(detail::string_value(json), true);
-    case ColumnType::strings:
-      return detail::csv_field(joined(detail::string_list(json)), true);
-    default:
-      return detail::csv_field(json);
-  }
-}
+std::string cell(const std::string& json, ColumnType type) { return detail::csv_cell(json, type); }
 
 void write_row_attributes(std::string& line, const Attributes& attributes, const std::vector<detail::Column>& columns) {
   for (const detail::Column& c : columns) {
