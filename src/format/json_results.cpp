@@ -40,6 +40,19 @@ void section(JsonWriter& out, const char* key, const std::vector<Row>& rows, std
   out.end_array();
 }
 
+// {"length","nodes":[{"id","name","kind"}],"edges":[relation]}: a path as `path --json` and the views show it.
+void write_path(JsonWriter& out, const Graph& graph, const algo::Path& path) {
+  out.start_object();
+  out.key("length"), out.integer(static_cast<long long>(path.length()));
+  out.key("nodes"), out.start_array();
+  for (VertexId v : path.vertices) out.entity_ref(graph, v);
+  out.end_array();
+  out.key("edges"), out.start_array();
+  for (RelationId r : path.relations) out.relation(graph, r);
+  out.end_array();
+  out.end_object();
+}
+
 }  // namespace
 
 void write_json(JsonWriter& out, const Graph& graph, const query::StatsResult& result) {
@@ -162,17 +175,7 @@ void write_json(JsonWriter& out, const Graph& graph, const query::PathResult& re
   if (result.total)
     out.key("total"), out.integer(static_cast<long long>(std::min<std::uint64_t>(*result.total, INT64_MAX)));
   out.key("paths"), out.start_array();
-  for (const auto& path : result.paths) {
-    out.start_object();
-    out.key("length"), out.integer(static_cast<long long>(path.length()));
-    out.key("nodes"), out.start_array();
-    for (VertexId v : path.vertices) out.entity_ref(graph, v);
-    out.end_array();
-    out.key("edges"), out.start_array();
-    for (RelationId r : path.relations) out.relation(graph, r);
-    out.end_array();
-    out.end_object();
-  }
+  for (const auto& path : result.paths) write_path(out, graph, path);
   out.end_array();
   out.end_object();
 }
@@ -218,17 +221,7 @@ void write_json(JsonWriter& out, const Graph& graph, const query::ViewResult& re
   }
   out.end_array();
   out.key("paths"), out.start_array();
-  for (const auto& path : result.paths) {
-    out.start_object();
-    out.key("length"), out.integer(static_cast<long long>(path.length()));
-    out.key("nodes"), out.start_array();
-    for (VertexId v : path.vertices) out.entity_ref(graph, v);
-    out.end_array();
-    out.key("edges"), out.start_array();
-    for (RelationId r : path.relations) out.relation(graph, r);
-    out.end_array();
-    out.end_object();
-  }
+  for (const auto& path : result.paths) write_path(out, graph, path);
   out.end_array();
   if (!result.request.color_by.empty()) out.key("color_by"), out.string(result.request.color_by);
   if (!result.request.size_by.empty()) out.key("size_by"), out.string(result.request.size_by);
