@@ -53,7 +53,7 @@ void register_query(CLI::App& app, Registry& registry) {
     query::QueryRequest request = query::query_request(in.parameters);
     query::cypher::QueryResult result = query::run_query(in.engine, request);
     if (!input->render.empty()) {
-      render::Diagram diagram = query::result_diagram(in.graph, result, 2000);
+      render::Diagram diagram = query::result_diagram(in.graph, result);
       render::RenderOptions options;
       std::string bytes = render::render(in.graph, diagram, render::format_from_path(input->render), options);
       io::write_file_atomically(input->render, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });

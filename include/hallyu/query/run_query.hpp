@@ -26,7 +26,9 @@ cypher::QueryResult run_query(const Engine& engine, const QueryRequest& request,
 std::pair<std::string, cypher::Value> query_parameter(std::string_view assignment);
 
 // The nodes, relationships and paths a result holds, as a diagram (paths highlighted, the rest
-// plain); a LimitError past max_nodes (0: no bound).
-render::Diagram result_diagram(const Graph& graph, const cypher::QueryResult& result, std::size_t max_nodes);
+// plain); a LimitError past max_nodes (0: no bound). The default is what Graphviz still lays out readably.
+inline constexpr std::size_t kMaxResultDiagramEntities = 2000;
+render::Diagram result_diagram(const Graph& graph, const cypher::QueryResult& result,
+                               std::size_t max_nodes = kMaxResultDiagramEntities);
 
 }  // namespace hallyu::query
