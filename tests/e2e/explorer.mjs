@@ -89,6 +89,12 @@ async function clickNode(page, id) {
   await page.mouse.click(p.x, p.y);
 }
 
+// True when fn (run in the page) becomes true within ten seconds: for state the page updates after a
+// request answers, such as the URL, which a check must not read before the page had its chance.
+async function eventually(page, fn, arg) {
+  return page.waitForFunction(fn, arg, { timeout: 10000 }).then(() => true, () => false);
+}
+
 async function waitForPath(page) {
   await page.waitForFunction(() => document.querySelector("#path-result .path") || document.querySelector("#path-result .error"));
   return page.textContent("#path-result");
@@ -153,10 +159,13 @@ try {
   await page.click("#filters-menu summary");
   await page.uncheck("#kind-filters input[value=agency]");
   await page.uncheck("#kind-filters input[value=network]");
+  // Each untick recomputes the path, so the page passes through "exclude=network" first: wait for
+  // the final URL (bounded), then for the path computed under it.
+  const urlHasFilter = await eventually(page, () => location.search.includes("exclude=none"));
   await page.waitForFunction((b) => document.querySelector("#path-result").textContent !== b, before);
   await page.waitForFunction(() => document.querySelector("#path-result .path"));
   check((await title(page)).startsWith("Path: IU → D.O."), "with hubs shown the view is still the path");
-  check(await page.evaluate(() => location.search.includes("exclude=none")), "the filter is in the URL");
+  check(urlHasFilter, "the filter is in the URL");
   const hubs = await page.evaluate(() => window.hallyuExplorer.graph.nodes().filter((id) => ["agency", "network"].includes(window.hallyuExplorer.graph.getNodeAttribute(id, "kind"))).length);
   const newList = await page.textContent("#path-result");
   check(hubs > 0 || newList !== before, "the path list and graph are recomputed with agencies and networks");
@@ -264,7 +273,7 @@ try {
   await page.waitForFunction(() => window.hallyuExplorer.graph.nodes().every((id) => typeof window.hallyuExplorer.graph.getNodeAttribute(id, "score") === "number"));
   const sizes = await page.evaluate(() => new Set(window.hallyuExplorer.graph.nodes().map((id) => Math.round(window.hallyuExplorer.graph.getNodeAttribute(id, "size")))).size);
   check(sizes >= 3, "size by PageRank gives nodes different sizes");
-  check(await page.evaluate(() => location.search.includes("color=leiden") && location.search.includes("size=pagerank")), "the style is in the URL");
+  check(await eventually(page, () => location.search.includes("color=leiden") && location.search.includes("size=pagerank")), "the style is in the URL");
   await page.click("#style-menu summary");
 
   // Keyboard: reach a node, open it, remove it, undo.
