@@ -47,6 +47,7 @@ struct Exec {
   bool by_name_built = false;
 
   std::optional<algo::TraversalFilter> window;       // Limits::time as a filter; none: every relation
+  std::int64_t row_weight = 1;                        // rows a count_only expand's last row stands for
 
   Exec(const Graph& g, const NameIndex& n, const Engine* e, const std::map<std::string, Value>& p, const Limits& l,
        std::string_view q)
@@ -667,16 +668,33 @@ class ExpandCursor : public PerRowCursor {
     end_.emplace(range.end());
     return true;
   }
+  bool matches(Graph::Arc arc) {
+    const Relation& rel = ex_.graph.relation(arc.relation);
+    if (!(op_.types & bit(rel.type)) || !direction_allows(rel, from_, op_.direction)) return false;
+    if (!ex_.visible(arc.relation)) return false;
+    if (op_.into ? arc.neighbor != target_ : !(op_.kinds & bit(ex_.graph.kind(arc.neighbor)))) return false;
+    return !used_by(in_, op_.unique_with, arc.relation);
+  }
   bool step(Row& row) override {
+    if (op_.count_only) {
+      // The aggregate above only counts: one row for all of in_'s matches, weighted by their number.
+      std::int64_t count = 0;
+      for (; *it_ != *end_; ++*it_) {
+        ex_.tick();
+        count += matches(**it_);
+      }
+      if (count == 0) return false;
+      ex_.row_weight = count;
+      rows_ += static_cast<std::uint64_t>(count - 1);  // PROFILE reports the matches (next() adds the 1)
+      row = in_;
+      return true;
+    }
     while (*it_ != *end_) {
       Graph::Arc arc = **it_;
       ++*it_;
       ex_.tick();
+      if (!matches(arc)) continue;
       const Relation& rel = ex_.graph.relation(arc.relation);
-      if (!(op_.types & bit(rel.type)) || !direction_allows(rel, from_, op_.direction)) continue;
-      if (!ex_.visible(arc.relation)) continue;
-      if (op_.into ? arc.neighbor != target_ : !(op_.kinds & bit(ex_.graph.kind(arc.neighbor)))) continue;
-      if (used_by(in_, op_.unique_with, arc.relation)) continue;
       row = in_;
       bool forward = op_.from_left ? rel.from == from_ : rel.from == arc.neighbor;
       row[static_cast<std::size_t>(op_.rel)] = Value(Relationship{arc.relation, forward});
@@ -1236,6 +1254,11 @@ class AggregateCursor : public Cursor {
         groups_.push_back(std::move(group));
         if (2 * groups_.size() > table_.size()) grow();
         insert_slot(h, static_cast<std::uint32_t>(g));
+      }
+      if (op_.input->count_only) {
+        // Only counts (see PlanOp::count_only): each row stands for row_weight matches.
+        for (AggregateState& state : groups_[g].states) state.count += ex_.row_weight;
+        continue;
       }
       for (std::size_t i = 0; i < op_.aggregates.size(); ++i) add(op_.aggregates[i], groups_[g].states[i], row);
     }
