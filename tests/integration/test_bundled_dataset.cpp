@@ -80,7 +80,7 @@ TEST_CASE("every group of the bundled data has an agency relation", "[data]") {
   for (const auto& g : groups)
     if (!signed_groups.count(g)) without.insert(g);
   CHECK(without == no_agency_documented);
-  CHECK(signed_groups.size() > 80);
+  CHECK(signed_groups.size() > 70);
 }
 
 TEST_CASE("membership status agrees with until everywhere in the bundled data", "[data]") {
