@@ -339,7 +339,7 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
   b.declare(AGNODE, "fontsize", "11");
   b.declare(AGNODE, "penwidth", "1");
   b.declare(AGEDGE, "fontname", options.font);
-  b.declare(AGEDGE, "fontsize", "10");
+  b.declare(AGEDGE, "fontsize", "11");
   b.declare(AGEDGE, "arrowsize", "0.6");
 
   std::vector<VertexId> highlighted_vertices = diagram.highlighted_vertices;
