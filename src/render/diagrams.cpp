@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "hallyu/algo/ego_network.hpp"
 #include "hallyu/error.hpp"
@@ -55,6 +56,32 @@ void fold_leaves(const Graph& graph, Diagram& d) {
     folded[v] = true;
     ++into[host][graph.entity(v).kind];
   }
+  // An OST of one drawn drama goes into that drama; its singers get a thin dashed line to the drama,
+  // so "sang for this drama" still shows without a node per song.
+  std::size_t songs = 0;
+  std::set<std::pair<VertexId, VertexId>> sang;
+  for (VertexId v : d.vertices) {
+    if (folded[v] || keep_as_is[v] || graph.entity(v).kind != Kind::ost) continue;
+    std::vector<VertexId> dramas, singers;
+    for (RelationId r : d.relations) {
+      const Relation& rel = graph.relation(r);
+      if (rel.type == RelationType::ost_of && rel.from == v && !folded[rel.to]) dramas.push_back(rel.to);
+      if (rel.type == RelationType::performed && rel.to == v && !folded[rel.from]) singers.push_back(rel.from);
+    }
+    std::sort(dramas.begin(), dramas.end());
+    dramas.erase(std::unique(dramas.begin(), dramas.end()), dramas.end());
+    if (dramas.size() != 1 || neighbours[v].size() != dramas.size() + singers.size()) continue;
+    folded[v] = true;
+    ++songs;
+    ++into[dramas.front()][Kind::ost];
+    for (VertexId singer : singers) sang.insert({singer, dramas.front()});
+  }
+  for (const auto& [singer, drama] : sang) {
+    Diagram::Link link{singer, drama, 1, ""};
+    link.weighted = false;
+    link.color = 4;  // the OST colour family of the palette (orange)
+    d.links.push_back(link);
+  }
   if (into.empty()) return;
   std::size_t count = 0;
   auto kept = [&](VertexId v) { return !folded[v]; };
@@ -73,7 +100,9 @@ void fold_leaves(const Graph& graph, Diagram& d) {
     for (const auto& [kind, n] : kinds) note += (note.empty() ? "+" : ", +") + plural(kind, n);
     d.notes.emplace_back(host, note);
   }
-  d.note += std::string(d.note.empty() ? "" : "; ") + std::to_string(count) + " entities with a single tie folded into their neighbour (+N)";
+  std::string what = std::to_string(count - songs) + " entities with a single tie folded into their neighbour (+N)";
+  if (songs > 0) what += ", " + std::to_string(songs) + " OSTs into their drama (dashed: its singers)";
+  d.note += std::string(d.note.empty() ? "" : "; ") + what;
 }
 
 }  // namespace
@@ -168,7 +197,7 @@ Diagram cluster_diagram(const Graph& graph, std::vector<VertexId> members, const
   d.vertices = members;
   d.relations = relations_among(graph, d.vertices, filter);
   std::size_t size = members.size();
-  d.boxes.push_back({label + " (" + std::to_string(size) + " entities)", std::move(members)});
+  d.boxes.push_back({std::to_string(size) + " entities", std::move(members)});
   if (fold) fold_leaves(graph, d);
   refuse_if_too_big(d.vertices.size(), max_nodes, label);
   d.title = label;
@@ -272,7 +301,8 @@ Diagram career_diagram(const Graph& graph, VertexId subject, const algo::Travers
   for (const auto& [v, item] : items) by_year[item.year].push_back(v);
   d.vertices.push_back(subject);
   d.highlighted_vertices = {subject};
-  d.ranks.push_back({"", {subject}});
+  auto debut = algo::year_attribute(graph.entity(subject).attributes, "debut_year");
+  d.ranks.push_back({debut ? "debut " + std::to_string(*debut) : "", {subject}});
   std::size_t dated = 0;
   for (auto& [year, vs] : by_year) {
     std::stable_sort(vs.begin(), vs.end(), [&](VertexId a, VertexId b) {
@@ -317,17 +347,17 @@ Diagram crossover_diagram(const algo::Crossovers& found, bool dramas, std::size_
     for (const auto* row : sorted) {
       if (top != 0 && rows++ >= top) break;
       link(row->agency, row->drama, static_cast<double>(row->artists.size()),
-           std::to_string(row->artists.size()) + " of " + std::to_string(row->involved));
+           std::to_string(row->artists.size()) + "/" + std::to_string(row->involved));
     }
-    d.link_legend = "the agency's artists in the drama's cast and OSTs (of everyone credited)";
+    d.link_legend = "the agency's artists in the drama's cast and OSTs (/ everyone credited)";
     d.title = "Cross-promotion: agencies and the dramas their artists fill";
   } else {
     for (const auto& row : found.agency_networks) {
       if (top != 0 && rows++ >= top) break;
       link(row.agency, row.network, static_cast<double>(row.credits),
-           std::to_string(row.credits) + (row.credits == 1 ? " credit" : " credits") + " (" + std::to_string(row.artists) + ")");
+           std::to_string(row.credits) + " (" + std::to_string(row.artists) + ")");
     }
-    d.link_legend = "acting credits of the agency's artists under contract (artists)";
+    d.link_legend = "acting credits of the agency's artists there while under contract (artists)";
     d.title = "Cross-promotion: agencies and the networks their artists act for";
   }
   refuse_if_too_big(agency_weight.size() + other_weight.size(), max_nodes, "the cross-promotion map");
@@ -342,6 +372,11 @@ Diagram crossover_diagram(const algo::Crossovers& found, bool dramas, std::size_
   d.vertices.insert(d.vertices.end(), others.begin(), others.end());
   d.ranks = {{"", agencies}, {"", others}};
   d.left_to_right = true;
+  d.rank_separation = 3.5;  // room for the links to fan out and their labels to sit apart
+  // Each link in the colour of its network or drama, so a line can be followed across the fan.
+  std::map<VertexId, std::uint32_t> colour;
+  for (VertexId v : others) colour.emplace(v, static_cast<std::uint32_t>(colour.size()));
+  for (auto& l : d.links) l.color = colour[l.to];
   if (top != 0 && rows > top) d.note = "the " + std::to_string(top) + " strongest ties";
   return d;
 }

@@ -206,7 +206,8 @@ std::string title_and_legend(const Diagram& diagram, const LegendParts& parts, b
       kinds.push_back("<TD BORDER=\"1\" BGCOLOR=\"" + std::string(parts.kind_fill ? kind_style(kind).fill : "#ffffff") +
                       "\"><FONT POINT-SIZE=\"11\">" + std::string(to_string(kind)) + "</FONT></TD>");
     }
-    for (RelationType type : parts.types) {
+    // With routes the edges take the routes' colours: a relation-type legend would mislead.
+    for (RelationType type : diagram.routes.empty() ? parts.types : std::set<RelationType>{}) {
       TypeStyle s = type_style(type);
       std::string line = std::string(s.style) == "dashed" ? "- - -" : std::string(s.style) == "dotted" ? "&#183;&#183;&#183;&#183;" : "&#8212;&#8212;";
       types.push_back(legend_cell(line + " " + std::string(to_string(type)), s.color));
@@ -231,7 +232,7 @@ std::string title_and_legend(const Diagram& diagram, const LegendParts& parts, b
   if (!diagram.title.empty()) html += "<TR><TD><FONT POINT-SIZE=\"20\">" + html_escape(diagram.title) + "</FONT></TD></TR>";
   if (!diagram.note.empty()) html += "<TR><TD><FONT POINT-SIZE=\"12\" COLOR=\"#424242\">" + html_escape(diagram.note) + "</FONT></TD></TR>";
   for (const auto& row : rows) {
-    html += "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>";
+    html += "<TR><TD ALIGN=\"CENTER\"><TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>";
     for (const auto& cell : row) html += cell;
     html += "</TR></TABLE></TD></TR>";
   }
@@ -332,6 +333,7 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
   Builder::set(g, "bgcolor", "white");
   Builder::set(g, "pad", "0.3");
   if (diagram.left_to_right) Builder::set(g, "rankdir", "LR");
+  if (diagram.rank_separation > 0) Builder::set(g, "ranksep", std::to_string(diagram.rank_separation));
   if (layout == "neato" || layout == "fdp" || layout == "sfdp") Builder::set(g, "overlap", "prism");
   if (layout == "sfdp") Builder::set(g, "outputorder", "edgesfirst");
   Builder::set(g, "splines", n <= 150 ? "true" : "false");
@@ -516,13 +518,16 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
     std::string name = "link" + std::to_string(i);
     Agedge_t* edge = agedge(g, nodes[link.from], nodes[link.to], name.data(), 1);
     char width[16];
-    std::snprintf(width, sizeof width, "%.1f", 1 + 11 * (top_weight > 0 ? link.weight / top_weight : 0));
+    std::snprintf(width, sizeof width, "%.1f", link.weighted ? 1 + 11 * (top_weight > 0 ? link.weight / top_weight : 0) : 1.2);
+    std::string color = link.color == Diagram::kNoGroup ? std::string(kLinkColor) : route_color(link.color);
     Builder::set(edge, "penwidth", width);
-    Builder::set(edge, "color", std::string(kLinkColor) + "b0");
+    Builder::set(edge, "color", color + (link.weighted ? "b0" : ""));
+    if (!link.weighted) Builder::set(edge, "style", "dashed");
     Builder::set(edge, "dir", "none");
-    Builder::set(edge, "label", escape_label(link.label));
-    Builder::set(edge, "fontcolor", "#283593");
-    Builder::set(edge, "fontsize", "11");
+    if (!link.label.empty()) {
+      Builder::set(edge, "label", escape_label(link.label));
+      Builder::set(edge, "fontcolor", color);
+    }
     Builder::set(edge, "tooltip", escape_tooltip(graph.entity(link.from).name + " \u2013 " + graph.entity(link.to).name + ": " + link.label));
   }
   bool legend = options.legend && !parts.kinds.empty();

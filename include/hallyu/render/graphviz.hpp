@@ -61,8 +61,11 @@ struct Diagram {
     VertexId from, to;
     double weight = 1;
     std::string label;
+    std::uint32_t color = 0xffffffffu;  // a palette colour (e.g. one per network); none: the default
+    bool weighted = true;               // false: a thin dashed line (an OST folded into its drama)
   };
   std::vector<Link> links;
+  double rank_separation = 0;  // inches between ranks; 0: Graphviz's default
   std::string link_legend;  // what a link's width means
   // Per vertex of `vertices` (empty: none): a score that sizes the node, and a colour group that
   // replaces the kind's fill (kNoGroup: grey), with the groups' names for the legend.
