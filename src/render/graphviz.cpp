@@ -222,7 +222,7 @@ std::string title_and_legend(const Diagram& diagram, const LegendParts& parts, b
                        "\"><FONT POINT-SIZE=\"11\">" + html_escape(diagram.group_names[i]) + "</FONT></TD>");
     }
     if (!diagram.score_legend.empty()) extra.push_back(legend_cell("size: " + html_escape(diagram.score_legend)));
-    if (!diagram.link_legend.empty()) extra.push_back(legend_cell("&#9473;&#9473; width: " + html_escape(diagram.link_legend), kLinkColor));
+    if (!diagram.link_legend.empty()) extra.push_back(legend_cell("&#9473;&#9473; width: " + html_escape(diagram.link_legend), "#424242"));
     for (auto* row : {&routes, &kinds, &groups, &types, &extra}) {
       if (!row->empty()) rows.push_back(std::move(*row));
     }
@@ -305,8 +305,10 @@ std::string escape_label(std::string_view input) {
 std::string automatic_layout(const Diagram& diagram) {
   std::size_t n = diagram.vertices.size();
   if (diagram.left_to_right || !diagram.ranks.empty()) return n <= 300 ? "dot" : "sfdp";
-  // dot puts clusters on few ranks: past a few dozen nodes that is a very wide strip; fdp keeps boxes 2-D.
-  if (!diagram.boxes.empty()) return n <= 40 ? "dot" : n <= 500 ? "fdp" : "sfdp";
+  // dot puts clusters on few ranks: past a few dozen nodes that is a very wide strip. neato keeps a
+  // folded cluster of ~50-150 entities nearly free of crossings (fdp's splines wound round each other
+  // in the bundled data's largest cluster); fdp keeps boxes 2-D beyond that.
+  if (!diagram.boxes.empty()) return n <= 40 ? "dot" : n <= 150 ? "neato" : n <= 500 ? "fdp" : "sfdp";
   if (n <= 150) return "neato";
   if (n <= 500) return "fdp";
   return "sfdp";

@@ -88,9 +88,9 @@ struct RenderOptions {
   std::string font = "Noto Sans CJK KR";
 };
 
-// The layout `auto` picks: dot for paths and clusters up to 40 nodes (fdp for larger clusters), neato up
-// to 150 nodes, fdp up to 500,
-// sfdp beyond (Graphviz's force-directed layouts; dot's ranks become unreadable on big graphs).
+// The layout `auto` picks: dot for ranked diagrams (paths, careers, the cross-promotion map) up to 300
+// nodes and clusters up to 40, neato up to 150 nodes, fdp up to 500, sfdp beyond (Graphviz's
+// force-directed layouts; dot's ranks become unreadable on big graphs). Never ortho.
 std::string automatic_layout(const Diagram& diagram);
 
 // The Graphviz DOT text of the diagram (before layout), and the rendered bytes in any format.
