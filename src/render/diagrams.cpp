@@ -165,7 +165,38 @@ Diagram path_diagram(const Graph& graph, const std::vector<algo::Path>& paths, c
     d.routes.push_back({label, p.relations});
   }
   if (!paths.empty() && paths.front().vertices.size() > 1) hop[paths.front().vertices.back()] = longest;
-  d.ranks.resize(paths.empty() ? 0 : longest + 1);
+  // Better still, each entity one rank after the latest entity that precedes it on any path (the
+  // longest-path layering of the paths' union), so every path steps strictly rightwards; possible
+  // when no two paths visit entities in opposite orders.
+  std::size_t rank_count = paths.empty() ? 0 : longest + 1;
+  {
+    std::map<VertexId, std::set<VertexId>> next;
+    std::map<VertexId, std::size_t> waiting;
+    for (VertexId v : d.vertices) waiting[v] = 0;
+    for (const auto& p : paths) {
+      for (std::size_t j = 1; j < p.vertices.size(); ++j) {
+        if (next[p.vertices[j - 1]].insert(p.vertices[j]).second) ++waiting[p.vertices[j]];
+      }
+    }
+    std::vector<VertexId> ready;
+    for (const auto& [v, n] : waiting) {
+      if (n == 0) ready.push_back(v);
+    }
+    std::map<VertexId, std::size_t> layer;
+    std::size_t placed = 0, deepest = 0;
+    while (!ready.empty()) {
+      VertexId v = ready.back();
+      ready.pop_back();
+      ++placed;
+      deepest = std::max(deepest, layer[v]);
+      for (VertexId w : next[v]) {
+        layer[w] = std::max(layer[w], layer[v] + 1);
+        if (--waiting[w] == 0) ready.push_back(w);
+      }
+    }
+    if (!paths.empty() && placed == d.vertices.size()) hop = std::move(layer), rank_count = deepest + 1;
+  }
+  d.ranks.resize(rank_count);
   for (VertexId v : d.vertices) d.ranks[hop[v]].vertices.push_back(v);
   std::vector<VertexId> on_path = d.vertices;
   for (VertexId v : on_path) {

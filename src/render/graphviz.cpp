@@ -118,6 +118,10 @@ std::string edge_label(const Graph& graph, RelationId r) {
   std::string details = relation_details(graph, r);
   if (!details.empty() && details.front() == ' ') details.erase(0, 1);
   if (!details.empty()) label += "\\n" + escape_label(details);
+  // relation_details says an actor's role; a member's (leader, vocalist) goes on a line of its own.
+  if (const Relation& rel = graph.relation(r); rel.type != RelationType::acted_in) {
+    if (auto role = attribute_text(rel.attributes, "role")) label += "\\n" + escape_label(*role);
+  }
   return label;
 }
 
@@ -433,6 +437,16 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
       if (score[v] < 0) Builder::set(node, "fontsize", "13");
     }
   }
+  // With ranks, every edge is made to point along them (dot breaks cycles by reversing whichever edge
+  // its search meets last, which could be an anchor's): between two ranked entities from the lower
+  // rank to the higher (drawn with dir=back when the relation points the other way), from a ranked
+  // entity to an unranked one, and without a say in ranking otherwise.
+  std::vector<int> rank_of(graph.entity_count(), -1);
+  for (std::size_t i = 0; i < diagram.ranks.size(); ++i) {
+    for (VertexId v : diagram.ranks[i].vertices) {
+      if (box_of[v] == nullptr) rank_of[v] = static_cast<int>(i);
+    }
+  }
   // Ranks: an anchor per rank (a visible axis label, or an invisible point) chained in order, each
   // sharing rank=same with its vertices, so the order holds whichever way the relations point.
   if (!diagram.ranks.empty()) {
@@ -483,7 +497,17 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
     const Relation& rel = graph.relation(r);
     if (nodes[rel.from] == nullptr || nodes[rel.to] == nullptr) continue;
     std::string name = "r" + std::to_string(r);
-    Agedge_t* edge = agedge(g, nodes[rel.from], nodes[rel.to], name.data(), 1);
+    bool backwards = false, loose = false;
+    if (!diagram.ranks.empty()) {
+      int a = rank_of[rel.from], z = rank_of[rel.to];
+      if (a >= 0 && z >= 0) backwards = a > z, loose = a == z;
+      else if (a < 0 && z >= 0) backwards = true;
+      else if (a < 0 && z < 0) loose = true;
+    }
+    Agedge_t* edge = backwards ? agedge(g, nodes[rel.to], nodes[rel.from], name.data(), 1)
+                               : agedge(g, nodes[rel.from], nodes[rel.to], name.data(), 1);
+    if (loose) Builder::set(edge, "constraint", "false");
+    if (backwards) Builder::set(edge, "dir", "back");
     parts.types.insert(rel.type);
     TypeStyle s = type_style(rel.type);
     auto on = routes_of.find(r);
