@@ -161,7 +161,7 @@ Diagram path_diagram(const Graph& graph, const std::vector<algo::Path>& paths, c
     std::vector<VertexId> middle(p.vertices.size() > 2 ? p.vertices.begin() + 1 : p.vertices.end(),
                                  p.vertices.size() > 2 ? p.vertices.end() - 1 : p.vertices.end());
     std::string label = "path " + std::to_string(i + 1) + " (" + std::to_string(p.relations.size()) +
-                        (p.relations.size() == 1 ? " hop" : " hops") + (middle.empty() ? ")" : "): via " + join_names(graph, middle, 3));
+                        (p.relations.size() == 1 ? " hop" : " hops") + (middle.empty() ? ")" : "): via " + join_names(graph, middle, 4));
     d.routes.push_back({label, p.relations});
   }
   if (!paths.empty() && paths.front().vertices.size() > 1) hop[paths.front().vertices.back()] = longest;

@@ -507,6 +507,10 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
     Agedge_t* edge = backwards ? agedge(g, nodes[rel.to], nodes[rel.from], name.data(), 1)
                                : agedge(g, nodes[rel.from], nodes[rel.to], name.data(), 1);
     if (loose) Builder::set(edge, "constraint", "false");
+    // dot makes a label into a node on a rank between its edge's ends; an edge within one rank has
+    // none, and Graphviz 2.42 corrupts its heap laying out such labels (seen with rank=same columns),
+    // so those edges get an external label placed after the layout.
+    const char* label_key = loose && rank_of[rel.from] >= 0 ? "xlabel" : "label";
     if (backwards) Builder::set(edge, "dir", "back");
     parts.types.insert(rel.type);
     TypeStyle s = type_style(rel.type);
@@ -528,11 +532,11 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
     if (hot) Builder::set(edge, "penwidth", routed ? std::to_string(2 + on->second.size()) : "3");
     std::string font_color = dim ? kDimText : routed ? route_color(on->second.front()) : hot ? kHighlight : s.color;
     if (options.edge_labels || hot) {
-      Builder::set(edge, "label", edge_label(graph, r));
+      Builder::set(edge, label_key, edge_label(graph, r));
       Builder::set(edge, "fontcolor", font_color);
       Builder::set(edge, "fontsize", "11");
     } else if (was) {  // an ended tie always says when
-      Builder::set(edge, "label", escape_label(interval_label(rel)));
+      Builder::set(edge, label_key, escape_label(interval_label(rel)));
       Builder::set(edge, "fontcolor", font_color);
     }
   }
