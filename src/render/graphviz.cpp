@@ -342,7 +342,11 @@ std::string render(const Graph& graph, const Diagram& diagram, Format format, co
   if (diagram.rank_separation > 0) Builder::set(g, "ranksep", std::to_string(diagram.rank_separation));
   if (layout == "neato" || layout == "fdp" || layout == "sfdp") Builder::set(g, "overlap", "prism");
   if (layout == "sfdp") Builder::set(g, "outputorder", "edgesfirst");
-  Builder::set(g, "splines", n <= 150 ? "true" : "false");
+  // Edges routed round nodes cost neato and fdp most of their time past a few dozen nodes (0.45 s of
+  // 0.47 s on the bundled data's largest cluster, 48 nodes); curved edges cost a tenth and read nearly
+  // as well. dot routes its splines cheaply.
+  bool force_layout = layout != "dot";
+  Builder::set(g, "splines", n <= (force_layout ? 40 : 150) ? "true" : n <= 150 ? "curved" : "false");
   b.declare(AGNODE, "fontname", options.font);
   b.declare(AGNODE, "fontsize", "11");
   b.declare(AGNODE, "penwidth", "1");
