@@ -108,7 +108,6 @@ TEST_CASE("paths read left to right, one rank per hop, a colour and a legend ent
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const auto& p = paths[i];
     INFO("path " << i);
-    for (VertexId v : p.vertices) INFO(g.entity(v).id << " at " << x[g.entity(v).id]);
     CHECK(label.find("path " + std::to_string(i + 1) + " (") != std::string::npos);
     // Every hop strictly to the right of the one before (the start leftmost, the end rightmost).
     for (std::size_t j = 1; j < p.vertices.size(); ++j) {
