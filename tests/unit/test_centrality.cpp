@@ -238,4 +238,10 @@ TEST_CASE("a tight PageRank tolerance needs no iteration limit of its own", "[ce
   request.tolerance = 1e-15;
   CHECK_THROWS_WITH(query::centrality(engine, request), Catch::Contains("did not converge in 100 iterations"));
   CHECK(std::abs(std::accumulate(converged.scores.begin(), converged.scores.end(), 0.0) - 1) < 1e-12);
+  query::CentralityRequest plain;  // PageRank's default is the converged answer, not NetworkX's
+  plain.metric = "pagerank";
+  plain.top = 0;
+  auto by_default = query::centrality(engine, plain);
+  CHECK(by_default.scores == algo::pagerank(by_default.simple, 0.85, {1e-12, 1000, {}}).scores);
+  CHECK(by_default.scores != algo::pagerank(by_default.simple).scores);
 }

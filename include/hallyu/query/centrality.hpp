@@ -19,7 +19,8 @@ struct CentralityRequest {
   std::uint64_t seed = 1;
   std::string projection;  // "", "people" or "costars"
   double alpha = 0.85;
-  double tolerance = 1e-6;      // NetworkX's default; 1e-12 for PageRank converged to 1e-9 (see the spec)
+  // Unset: pagerank 1e-12 (converged, within 1e-9 of the exact solution), eigenvector 1e-6 (NetworkX's).
+  std::optional<double> tolerance;
   unsigned max_iterations = 0;  // 0: 100, or for pagerank as many as the tolerance needs
   FilterRequest filter;
   algo::Progress progress;  // may be empty
