@@ -20,6 +20,7 @@
 #include <optional>
 #include <atomic>
 #include <latch>
+#include <memory>
 #include <thread>
 
 #include "hallyu/error.hpp"
@@ -332,15 +333,16 @@ struct Server::Impl {
   // the I/O thread and cheap requests get the cores first: a search or /api/stats is not slowed by a
   // betweenness computation (Linux nices threads one by one). One task per thread, held at a latch until
   // every thread has taken one, so each thread lowers its own priority exactly once.
+  // The latch is shared: a thread may still be inside arrive_and_wait when the constructor returns.
   static void lower_priority(asio::thread_pool& pool, unsigned threads) {
-    std::latch all(static_cast<std::ptrdiff_t>(threads));
+    auto all = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads));
     for (unsigned i = 0; i < threads; ++i) {
-      asio::post(pool, [&all] {
+      asio::post(pool, [all] {
         ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kHeavyNice);  // best effort: a failure leaves it as is
-        all.arrive_and_wait();
+        all->arrive_and_wait();
       });
     }
-    all.wait();
+    all->wait();
   }
 
   void accept() {
