@@ -32,6 +32,15 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
+def repeated(fn, times):
+    """Runs fn `times` times: each run's seconds, and the last run's result."""
+    samples, result = [], None
+    for _ in range(times):
+        seconds, result = timed(fn)
+        samples.append(seconds)
+    return samples, result
+
+
 def max_check(values):
     return f"{max(values):.6g}"
 
@@ -67,39 +76,24 @@ def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simpl
         report(tool, "path", samples, total)
     if "betweenness" in ops and betweenness:
         simple = simplify(graph)
-        samples, value = [], None
-        for _ in range(max(1, args.repeat // 2)):
-            seconds, value = timed(lambda: betweenness(simple))
-            samples.append(seconds)
+        samples, value = repeated(lambda: betweenness(simple), max(1, args.repeat // 2))
         report(tool, "betweenness", samples, max_check(value))
     if "pagerank" in ops and pagerank_argmax:
         simple = simplify(graph)
-        samples, value = [], None
-        for _ in range(args.repeat):
-            seconds, value = timed(lambda: pagerank_argmax(simple))
-            samples.append(seconds)
+        samples, value = repeated(lambda: pagerank_argmax(simple), args.repeat)
         report(tool, "pagerank", samples, value)
     if "pagerank-converged" in ops and pagerank_converged:
         simple = simplify(graph)
-        samples, scores = [], None
-        for _ in range(args.repeat):
-            seconds, scores = timed(lambda: pagerank_converged(simple))
-            samples.append(seconds)
+        samples, scores = repeated(lambda: pagerank_converged(simple), args.repeat)
         report(tool, "pagerank-converged", samples, str(max(range(len(scores)), key=scores.__getitem__)),
                max_error_vs_hallyu=converged_error(scores))
     if "louvain" in ops and louvain:
         simple = simplify(graph)
-        samples, q = [], None
-        for _ in range(args.repeat):
-            seconds, q = timed(lambda: louvain(simple))
-            samples.append(seconds)
+        samples, q = repeated(lambda: louvain(simple), args.repeat)
         report(tool, "louvain", samples, "", modularity=q)
     if "kcore" in ops and kcore_max:
         simple = simplify(graph)
-        samples, value = [], None
-        for _ in range(args.repeat):
-            seconds, value = timed(lambda: kcore_max(simple))
-            samples.append(seconds)
+        samples, value = repeated(lambda: kcore_max(simple), args.repeat)
         report(tool, "kcore", samples, value)
 
 
