@@ -13,7 +13,8 @@
 // reported as ambiguous with the candidates' ids when names matched.
 // Links confirmed by hand (LinkOptions::same) come before the rules, for what they cannot see: a
 // renamed agency, a birth year one side has wrong. Several incoming entities linked to one existing
-// entity (kpopnet's "SM" and "SM Entertainment") become one entity in the linked dataset.
+// entity (kpopnet's "SM" and "SM Entertainment", each listed) become one entity in the linked dataset;
+// an existing entity linked by hand takes no link by the rules.
 // The linked dataset reuses existing ids, keeps the existing name (other spellings become aliases),
 // and leaves out incoming attributes that disagree with existing ones (each reported), so that loading
 // it next to the existing data merges without conflicts. A relation between two linked entities that
