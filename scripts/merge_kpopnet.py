@@ -57,6 +57,10 @@ AUDITED = [
     ("kpopnet-agency-star-empire-entertainment", "star-empire-entertainment", "the same name"),
     ("kpopnet-agency-yuehua-entertainment", "yuehua-entertainment", "the same name"),
 ]
+# Display names corrected (kpopnet's becomes an alias): (kpopnet id -> (name, why)).
+NAMES = {
+    "kpopnet-EmS6tMtnHKWecNa9Gemw": ("Yuuna", "유우나 (Ogura Yuuna of bugAboo) is Yuuna; Yoona romanises 윤아"),
+}
 # New agencies kpopnet spells two ways (kpopnet id -> the one kept; its name becomes an alias).
 INCOMING_SAME = {
     "kpopnet-agency-wake-one": "kpopnet-agency-wake-one-entertainment",
@@ -152,7 +156,8 @@ def main():
             groups_of.setdefault(r["from"], []).append(r["to"])
     name_count = {}
     for e in list(existing.values()) + [e for e in linked["entities"] if e["id"] not in existing]:
-        name_count[slug(e["name"])] = name_count.get(slug(e["name"]), 0) + 1
+        name = NAMES[e["id"]][0] if e["id"] in NAMES else e["name"]
+        name_count[slug(name)] = name_count.get(slug(name), 0) + 1
     used = set(existing)
     rename = {}
 
@@ -164,7 +169,7 @@ def main():
     new_ids.sort(key=lambda i: (KIND_ORDER.index(incoming[i]["kind"]), i))
     for i in new_ids:
         e = incoming[i]
-        base = slug(e["name"]) or slug(i)
+        base = slug(NAMES[i][0] if i in NAMES else e["name"]) or slug(i)
         tries = []
         if name_count.get(base, 0) <= 1:
             tries.append(base)
@@ -205,6 +210,9 @@ def main():
                 updated[old["id"]] = rec
             continue
         rec = {"id": new_id(e["id"]), "kind": e["kind"], "name": e["name"], "aliases": e.get("aliases", [])}
+        if e["id"] in NAMES:
+            rec["name"] = NAMES[e["id"]][0]
+            rec["aliases"] = [e["name"]] + [a for a in rec["aliases"] if a != e["name"]]
         for k, v in e.items():
             if k in rec or k in LEFT_OUT:
                 continue
