@@ -41,8 +41,9 @@ const OperationSpec& import_spec() {
        {"report", T::text, "Write the report (skipped records, linked, new, ambiguous) as JSON to this file", false,
         ""}},
       "Linking never joins on a bare name: a name, alias or Hangul name must be confirmed by a birth, debut or drama "
-      "year or by a neighbour already linked, and a different year rules a candidate out. Load the result next to "
-      "the dataset it was linked to: --data that.json --data output.json."};
+      "year or by a neighbour already linked; a different year rules a candidate out, and so do groups none of which "
+      "can be the other side's. Load the result next to the dataset it was linked to: --data that.json --data "
+      "output.json."};
   return spec;
 }
 
