@@ -40,6 +40,7 @@ AUDITED = [
     ("kpopnet-9P-3DiIEkavBUNoijPmL", "hyolyn", "SISTAR's Hyolyn (Kim Hyo-jung); kpopnet 1990-12-11, here 1991"),
     ("kpopnet-5TG2sX09sB7wUeoE8Nem", "bora", "SISTAR's Yoon Bo-ra; kpopnet 1989-12-30, here 1990"),
     ("kpopnet-hlP-1f4rhpH-KoCIcbQE", "song-ha-ye", "the soloist Song Ha-ye (송하예), an OST singer; no year here"),
+    ("kpopnet-Uki_rWbXIGzPJEwfXKHo", "chanmi", "AOA's Chanmi (born 1996-06-19, AOA since its 2012 debut), renamed Im Dohwa"),
     # Agencies: the same company under another name or spelling (no shared group to confirm it).
     ("kpopnet-agency-big-hit-entertainment", "big-hit-music", "Big Hit Entertainment, an alias here"),
     ("kpopnet-agency-belift-lab", "belift-lab", "the same name"),
