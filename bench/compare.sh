@@ -6,10 +6,11 @@
 # q-top10, q-shortest, q-expand) in hallyu and in Kuzu (npm kuzu 0.11.3, installed into bench/out/kuzu on
 # first use, about 500 MB), with Kuzu's COPY FROM load as its "load".
 # Exact and approximate betweenness run on the 10k and 100k graphs only (the 1M one would take hours);
-# render (ego networks of 50, 300, 1,000 entities per layout engine) on the 10k graph.
+# render (ego networks of 50, 300, 1,000 entities per layout engine) and render-diagrams (folded clusters
+# and year-axis ranks at the same sizes) on the 10k graph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=10k,100k,1m repeat=5 ops=load,snapshot-load,path,pagerank,betweenness,approx,louvain,kcore,render,queries pairs=200
+sizes=10k,100k,1m repeat=5 ops=load,snapshot-load,path,pagerank,betweenness,approx,louvain,kcore,render,render-diagrams,queries pairs=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -37,8 +38,8 @@ for size in "${size_list[@]}"; do
   size_ops=$ops
   case "$size" in
     10k) ;;
-    100k) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e render | paste -sd, -) ;;
-    *) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e betweenness -e approx -e render | paste -sd, -) ;;
+    100k) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e render -e render-diagrams | paste -sd, -) ;;
+    *) size_ops=$(tr , '\n' <<< "$ops" | grep -v -x -e betweenness -e approx -e render -e render-diagrams | paste -sd, -) ;;
   esac
   prefix="$out/g-$size"
   ./build-bench/hallyu generate --idols "${idols[$size]}" --seed 1 -o "$prefix.json" >&2

@@ -3,7 +3,7 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,approx,louvain,kcore,render,
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,approx,louvain,kcore,render,render-diagrams,
 //                                              q-lookup,q-one-hop,q-co-stars,q-top10,q-shortest,q-expand]
 // The q-* ops run the Cypher queries of bench/kuzu_queries.json through query::run_query (parsed and
 // planned on every execution: hallyu has no prepared statements), with the checks kuzu_peer.mjs computes.
@@ -31,6 +31,7 @@
 #include "hallyu/algo/modularity.hpp"
 #include "hallyu/algo/ego_network.hpp"
 #include "hallyu/algo/paths.hpp"
+#include "hallyu/render/diagrams.hpp"
 #include "hallyu/render/graphviz.hpp"
 #include "hallyu/io/json_loader.hpp"
 #include "hallyu/io/snapshot.hpp"
@@ -212,6 +213,64 @@ int main(int argc, char** argv) {
           report("render-" + std::string(layout) + "-" + std::to_string(ego.vertices.size()), samples, "",
                  ",\"relations\":" + std::to_string(ego.relations.size()) + ",\"svg_bytes\":" + std::to_string(bytes));
         }
+      }
+    }
+    if (wants("render-diagrams")) {
+      // The readable diagrams at 50, 300 and 1,000 entities: a cluster with its leaves folded and nodes
+      // sized by degree, and the same entities on ordered ranks with a visible axis (the career
+      // layout: rank=same columns chained by an axis), each with the layout `auto` picks.
+      hallyu::VertexId center = 0;
+      for (hallyu::VertexId v = 0; v < graph->entity_count(); ++v) {
+        if (graph->degree(v) > graph->degree(center)) center = v;
+      }
+      hallyu::VertexId typical = 0;  // an entity of median degree
+      {
+        std::vector<std::pair<std::size_t, hallyu::VertexId>> by_degree;
+        for (hallyu::VertexId v = 0; v < graph->entity_count(); ++v) by_degree.emplace_back(graph->degree(v), v);
+        std::nth_element(by_degree.begin(), by_degree.begin() + by_degree.size() / 2, by_degree.end());
+        typical = by_degree[by_degree.size() / 2].second;
+      }
+      {  // warm-up: the first render loads Graphviz's plugins
+        hallyu::render::Diagram warm;
+        warm.vertices = {center};
+        hallyu::render::render(*graph, warm, hallyu::render::Format::svg);
+      }
+      for (std::size_t size : {50, 300, 1000}) {
+        auto ego = hallyu::algo::ego_network(*graph, center, 10, {}, size);
+        int runs = size >= 1000 ? 3 : std::max(3, repeat);
+        auto timed = [&](const std::string& name, const hallyu::render::Diagram& diagram) {
+          std::size_t bytes = 0;
+          auto samples = time_it(runs, [&] { bytes = hallyu::render::render(*graph, diagram, hallyu::render::Format::svg).size(); });
+          report("render-" + name + "-" + std::to_string(size), samples, "",
+                 ",\"drawn\":" + std::to_string(diagram.vertices.size()) + ",\"layout\":\"" +
+                     hallyu::render::automatic_layout(diagram) + "\",\"svg_bytes\":" + std::to_string(bytes));
+        };
+        // Folding a hub's star leaves the hub alone, so the cluster is the ball around a typical entity.
+        auto ball = hallyu::algo::ego_network(*graph, typical, 10, {}, size);
+        hallyu::render::Diagram cluster = hallyu::render::cluster_diagram(*graph, ball.vertices, "cluster", {}, 0, true);
+        for (hallyu::VertexId v : cluster.vertices) cluster.scores.push_back(static_cast<double>(graph->degree(v)));
+        cluster.score_legend = "degree";
+        timed("cluster-folded", cluster);
+        // Ranks by hop distance from the centre (a career's columns are years; the machinery is the same).
+        hallyu::render::Diagram ranked;
+        ranked.vertices = ego.vertices;
+        ranked.relations = ego.relations;
+        std::vector<int> hop(graph->entity_count(), -1);
+        hop[center] = 0;
+        std::vector<hallyu::VertexId> queue = {center};
+        for (std::size_t i = 0; i < queue.size(); ++i) {
+          for (auto arc : graph->arcs(queue[i])) {
+            if (hop[arc.neighbor] < 0) hop[arc.neighbor] = hop[queue[i]] + 1, queue.push_back(arc.neighbor);
+          }
+        }
+        for (hallyu::VertexId v : ego.vertices) {
+          if (ranked.ranks.size() <= static_cast<std::size_t>(hop[v])) ranked.ranks.resize(hop[v] + 1);
+          ranked.ranks[hop[v]].vertices.push_back(v);
+        }
+        for (std::size_t i = 0; i < ranked.ranks.size(); ++i) ranked.ranks[i].label = std::to_string(2000 + i);
+        ranked.rank_axis = true;
+        ranked.left_to_right = true;
+        timed("ranked", ranked);
       }
     }
     if (wants("pagerank")) {

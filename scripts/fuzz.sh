@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_json_loader fuzz_snapshot fuzz_name_search fuzz_api fuzz_cypher)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_json_loader fuzz_snapshot fuzz_name_search fuzz_api fuzz_cypher fuzz_import)
 
 bash scripts/install-deps.sh
 if ! command -v clang++-14 >/dev/null; then

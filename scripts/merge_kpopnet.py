@@ -38,7 +38,7 @@ KPOPNET_URL = "https://net.kpop.re/?id="
 AUDITED = [
     # People: one side's birth year differs (December birthdays recorded a year late), or no year to compare.
     ("kpopnet-9P-3DiIEkavBUNoijPmL", "hyolyn", "SISTAR's Hyolyn (Kim Hyo-jung); kpopnet 1990-12-11, here 1991"),
-    ("kpopnet-5TG2sX09sB7wUeoE8Nem", "bora", "SISTAR's Yoon Bo-ra; kpopnet 1989-12-30, here 1990"),
+    ("kpopnet-5TG2sX09sB7wUeoE8Nem", "bora", "SISTAR's Yoon Bo-ra; kpopnet 1989-12-30 (here 1990 until the audit corrected it)"),
     ("kpopnet-hlP-1f4rhpH-KoCIcbQE", "song-ha-ye", "the soloist Song Ha-ye (송하예), an OST singer; no year here"),
     ("kpopnet-Uki_rWbXIGzPJEwfXKHo", "chanmi", "AOA's Chanmi (born 1996-06-19, AOA since its 2012 debut), renamed Im Dohwa"),
     # Agencies: the same company under another name or spelling (no shared group to confirm it).
@@ -48,6 +48,7 @@ AUDITED = [
     ("kpopnet-agency-dream-tea-entertainment", "dream-t-entertainment", "드림티엔터테인먼트, Girl's Day's agency"),
     ("kpopnet-agency-plan-a-entertainment", "ist-entertainment", "Plan A became Play M, then IST (Apink)"),
     ("kpopnet-agency-play-m-entertainment", "ist-entertainment", "Play M Entertainment, an alias here"),
+    ("kpopnet-agency-creker-entertainment", "ist-entertainment", "Cre.ker merged into IST in 2021; an alias here"),
     ("kpopnet-agency-mystic-entertainment", "mystic-story", "Mystic Entertainment, an alias here"),
     ("kpopnet-agency-mystic-story", "mystic-story", "the same name"),
     ("kpopnet-agency-sm", "sm-entertainment", "SM, an alias here (Red Velvet)"),

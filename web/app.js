@@ -43,6 +43,11 @@ let graph = null, renderer = null;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
+// replaceChildren, skipping absent (null) children as element() does: the DOM would print "null".
+function setChildren(node, ...children) {
+  node.replaceChildren(...children.filter((child) => child != null));
+}
+
 function element(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -116,11 +121,17 @@ function linkedSentence(text, entities) {
 // ---------------------------------------------------------------------------------------------
 // Filters and the URL
 
+// The year window as the API spells it: years "2016-2019", "2016-" or "-2010", and as_of.
+function yearParams() {
+  const from = $("#years-from").value.trim(), to = $("#years-to").value.trim(), asOf = $("#as-of").value.trim();
+  return { years: from || to ? `${from}-${to}` : null, as_of: asOf || null };
+}
+
 function filterParams() {
   const exclude = [...document.querySelectorAll("#kind-filters input:checked")].map((box) => box.value);
   const via = [...document.querySelectorAll("#via-filters input:checked")].map((box) => box.value);
   const avoid = $("#avoid").value.trim();
-  return { exclude_kinds: exclude.join(","), via: via.join(","), avoid: avoid || null };
+  return { exclude_kinds: exclude.join(","), via: via.join(","), avoid: avoid || null, ...yearParams() };
 }
 
 function styleParams() {
@@ -139,6 +150,8 @@ function urlOf(view) {
   if (f.exclude_kinds !== DEFAULT_EXCLUDE.join(",")) q.set("exclude", f.exclude_kinds || "none");
   if (f.via) q.set("via", f.via);
   if (f.avoid) q.set("avoid", f.avoid);
+  if (f.years) q.set("years", f.years);
+  if (f.as_of) q.set("asof", f.as_of);
   const s = styleParams();
   if (s.color_by) q.set("color", s.color_by);
   if (s.size_by) q.set("size", s.size_by);
@@ -155,6 +168,10 @@ function viewFromUrl() {
   const via = list("via");
   for (const box of document.querySelectorAll("#via-filters input")) box.checked = via.includes(box.value);
   $("#avoid").value = q.get("avoid") || "";
+  const [from = "", to = ""] = (q.get("years") || "").split("-");
+  $("#years-from").value = from;
+  $("#years-to").value = to;
+  $("#as-of").value = q.get("asof") || "";
   $("#color-by").value = q.get("color") || "";
   $("#size-by").value = q.get("size") || "";
   const view = { expand: list("expand"), hide: list("hide") };
@@ -208,7 +225,7 @@ function autocomplete(input, { onChoose, submitOnEnter }) {
     return `also known as ${r.matched}`;
   };
   const show = () => {
-    list.replaceChildren(...results.map((r, i) => element("li", {
+    setChildren(list, ...results.map((r, i) => element("li", {
       id: `${id}-${i}`, role: "option", "aria-selected": String(i === active), className: i === active ? "active" : "",
       onmousedown: (event) => { event.preventDefault(); choose(i); } },
       element("span", { className: "name", text: r.name }),
@@ -550,7 +567,7 @@ function undo() {
   graph.import(last.graph);
   Object.assign(state, { view: last.view, paths: last.paths, pathIndex: last.pathIndex, selected: last.selected });
   $("#graph-title").textContent = last.title;
-  $("#path-result").replaceChildren(...last.pathResult);
+  setChildren($("#path-result"), ...last.pathResult);
   renderer.refresh();
   remember(true);
   status("undone");
@@ -607,7 +624,7 @@ async function load(view, { push = true, keep = null, centre = null } = {}) {
   fit(false);
   $("#graph-title").textContent = viewTitle(view, data);
   showPathList();
-  if (!view.from) $("#path-result").replaceChildren();
+  if (!view.from) setChildren($("#path-result"));
   if (state.selected) showEntity(state.selected);
   remember(push);
   hideWelcome();
@@ -648,7 +665,7 @@ function failView(view, error) {
     p.append("?");
     children.push(p);
   }
-  $("#path-result").replaceChildren(...(view.from ? children : []));
+  setChildren($("#path-result"), ...(view.from ? children : []));
   if (!view.from) status(error.message); else status("");
   remember(true);
 }
@@ -788,7 +805,8 @@ function graphKeys(event) {
 async function showEntity(id) {
   const panel = $("#entity");
   try {
-    const [e, around] = await Promise.all([api("/api/entity", { id }), api("/api/neighbors", { id, limit: 1000 })]);
+    const [e, around, story] = await Promise.all([api("/api/entity", { id }), api("/api/neighbors", { id, limit: 1000 }),
+      api("/api/timeline", { id, ...yearParams() }).catch(() => null)]);
     if (state.selected !== id) return;
     const names = new Map([[e.id, { id: e.id, name: e.name, kind: e.kind }], ...around.nodes.map((n) => [n.id, n])]);
     const groups = new Map();
@@ -817,12 +835,25 @@ async function showEntity(id) {
       sections.push(element("h3", { text: `${heading} (${rels.length})` }));
       sections.push(element("ul", {}, ...rels.map((r) => element("li", {}, ...linkedSentence(r.text, [names.get(r.from === e.id ? r.to : r.from)].filter(Boolean))))));
     }
-    panel.replaceChildren(element("h2", { id: "entity-name", text: e.name }), attributes,
-      element("p", { className: "hint", text: `${e.degree} relations` }), actions, ...sections);
+    const timeline = story && story.events.length ? timelineSection(story, names) : [];
+    setChildren(panel, element("h2", { id: "entity-name", text: e.name }), attributes,
+      element("p", { className: "hint", text: `${e.degree} relations` }), actions, ...timeline, ...sections);
     if (e.kind === "drama") addOstSingers(e);
   } catch (error) {
-    if (state.selected === id) panel.replaceChildren(element("p", { className: "error", text: error.message }));
+    if (state.selected === id) setChildren(panel, element("p", { className: "error", text: error.message }));
   }
+}
+
+// The entity's story in years (/api/timeline, within the year window), each event's entities linked.
+function timelineSection(story, names) {
+  const years = yearParams();
+  const within = years.years || years.as_of ? " in the chosen years" : "";
+  const items = story.events.map((ev) => {
+    const other = ev.relation ? names.get(ev.relation.from === story.entity.id ? ev.relation.to : ev.relation.from) : null;
+    return element("li", {}, element("span", { className: "year", text: ev.year != null ? String(ev.year) : "----" }), " ",
+      ...linkedSentence(ev.text, [other].filter(Boolean)));
+  });
+  return [element("h3", { text: `Timeline (${story.events.length} events${within})` }), element("ol", { className: "timeline" }, ...items)];
 }
 
 // A drama's soundtrack with who sang each song, through the query language.
@@ -852,7 +883,7 @@ async function showDegrees(e) {
       element("td", {}, element("span", { className: "bar", style: `width:${Math.round(100 * d.count / answer.reachable)}%` }))));
     const far = element("p", {}, `Farthest (${answer.farthest.distance} steps): `);
     answer.farthest.entities.slice(0, 6).forEach((f, i) => { if (i) far.append(", "); far.append(entityLink(f, (id) => pathBetween(e.id, id))); });
-    $("#entity").replaceChildren(element("h2", { text: `${e.name}'s degrees` }),
+    setChildren($("#entity"), element("h2", { text: `${e.name}'s degrees` }),
       element("p", { text: `${answer.reachable} entities reachable, ${answer.average_distance.toFixed(2)} steps on average; ${answer.unreachable} not reachable with these filters.` }),
       element("table", {}, element("tr", {}, element("th", { text: "steps" }), element("th", { text: "entities" }), element("th", { text: "" })), ...rows),
       far, element("p", {}, entityLink({ ...e, name: `Back to ${e.name}` }, () => showEntity(e.id))));
@@ -886,10 +917,10 @@ function showPathList() {
   const view = state.view;
   if (!view?.from) return;
   if (!state.paths.length) {
-    result.replaceChildren(element("p", { text: "No path with these filters. Try showing agencies and networks, or fewer relation types." }));
+    setChildren(result, element("p", { text: "No path with these filters. Try showing agencies and networks, or fewer relation types." }));
     return;
   }
-  result.replaceChildren(element("h2", { text: `${state.paths.length} path${state.paths.length === 1 ? "" : "s"}` }),
+  setChildren(result, element("h2", { text: `${state.paths.length} path${state.paths.length === 1 ? "" : "s"}` }),
     ...state.paths.map((p, i) => {
       const names = new Map(p.nodes.map((n) => [n.id, n]));
       const card = element("div", { className: `path${state.pathIndex === i ? " chosen" : ""}`, role: "button", tabindex: "0",
@@ -921,12 +952,12 @@ async function loadCentrality() {
   $("#metric-help").textContent = METRIC_HELP[$("#metric").value] || "";
   try {
     const answer = await api("/api/centrality", { metric: $("#metric").value, kind: $("#metric-kind").value, top: 20, ...filterParams() });
-    table.replaceChildren(element("tr", {}, element("th", { text: "#" }), element("th", { text: "entity" }),
+    setChildren(table, element("tr", {}, element("th", { text: "#" }), element("th", { text: "entity" }),
       element("th", { text: "kind" }), element("th", { text: "score" })),
       ...answer.scores.map((s, i) => element("tr", {}, element("td", { className: "num", text: String(i + 1) }),
         element("td", {}, entityLink(s)), element("td", { text: s.kind }),
         element("td", { className: "num", text: s.score.toPrecision(3) }))));
-  } catch (error) { table.replaceChildren(element("tr", {}, element("td", { text: error.message }))); }
+  } catch (error) { setChildren(table, element("tr", {}, element("td", { text: error.message }))); }
 }
 
 async function loadClusters() {
@@ -936,7 +967,7 @@ async function loadClusters() {
     const answer = await api("/api/clusters", { method, top: 15, ...filterParams() });
     const caption = answer.modularity == null ? `${answer.total_clusters} clusters`
       : `${answer.total_clusters} clusters, modularity ${answer.modularity.toFixed(3)}`;
-    table.replaceChildren(element("caption", { text: caption }),
+    setChildren(table, element("caption", { text: caption }),
       element("tr", {}, element("th", { text: "#" }), element("th", { text: "size" }), element("th", { text: "central members" }), element("th", { text: "" })),
       ...answer.clusters.map((c) => {
         const members = element("td");
@@ -946,7 +977,7 @@ async function loadClusters() {
           element("td", {}, element("button", { type: "button", className: "small", text: "Show", "aria-label": `Show cluster ${c.id} as a graph`,
             onclick: () => { snapshot(); state.selected = null; $("#color-by").value = ""; load({ cluster: c.id, method, expand: [], hide: [] }); } })));
       }));
-  } catch (error) { table.replaceChildren(element("tr", {}, element("td", { text: error.message }))); }
+  } catch (error) { setChildren(table, element("tr", {}, element("td", { text: error.message }))); }
 }
 
 const CROSSOVER_TITLES = { idol_actors: "Idols who act", self_osts: "Singing their own drama's OST",
@@ -986,8 +1017,9 @@ function crossoverItem(row) {
 async function loadCrossovers(expanded = new Set()) {
   const list = $("#crossovers-list");
   try {
-    const [some, all] = await Promise.all([api("/api/crossovers", { top: 6 }), expanded.size ? api("/api/crossovers", { top: 0 }) : null]);
-    list.replaceChildren(...Object.entries(some).flatMap(([key, rows]) => {
+    const years = yearParams();
+    const [some, all] = await Promise.all([api("/api/crossovers", { top: 6, ...years }), expanded.size ? api("/api/crossovers", { top: 0, ...years }) : null]);
+    setChildren(list, ...Object.entries(some).flatMap(([key, rows]) => {
       const full = expanded.has(key) ? all[key] : rows;
       const items = element("ul", {}, ...full.map(crossoverItem));
       const header = element("h3", { text: CROSSOVER_TITLES[key] || key });
@@ -995,7 +1027,7 @@ async function loadCrossovers(expanded = new Set()) {
         ? element("button", { type: "button", className: "small", text: "Show all", onclick: () => loadCrossovers(new Set([...expanded, key])) }) : null;
       return [header, items, showAll];
     }));
-  } catch (error) { list.replaceChildren(element("p", { text: error.message })); }
+  } catch (error) { setChildren(list, element("p", { text: error.message })); }
 }
 
 const EXAMPLE_QUERIES = [
@@ -1031,10 +1063,10 @@ async function runQuery(q, draw = true) {
   $("#query-text").value = q;
   showTab("query");
   try {
-    const answer = await api("/api/query", { q, max_rows: 500 });
+    const answer = await api("/api/query", { q, max_rows: 500, ...yearParams() });
     const table = element("table", {}, element("tr", {}, ...answer.columns.map((c) => element("th", { text: c }))),
       ...answer.rows.map((row) => element("tr", {}, ...row.map((v) => element("td", {}, cellContent(v))))));
-    out.replaceChildren(element("p", { className: "hint", text: `${answer.rows.length} row${answer.rows.length === 1 ? "" : "s"}${answer.truncated ? " (truncated)" : ""}` }), table);
+    setChildren(out, element("p", { className: "hint", text: `${answer.rows.length} row${answer.rows.length === 1 ? "" : "s"}${answer.truncated ? " (truncated)" : ""}` }), table);
     const nodes = new Map(), edges = new Map();
     const visit = (value) => {
       if (Array.isArray(value)) return value.forEach(visit);
@@ -1054,7 +1086,7 @@ async function runQuery(q, draw = true) {
     return data;
   } catch (error) {
     const body = error.body || {};
-    out.replaceChildren(element("p", { className: "error", role: "alert", text: error.message }),
+    setChildren(out, element("p", { className: "error", role: "alert", text: error.message }),
       body.caret ? element("pre", { className: "caret", text: body.caret }) : null);
     if (!draw) throw error;
     return null;
@@ -1113,7 +1145,7 @@ async function downloadSvg() {
 
 function showLegend() {
   const method = $("#color-by").value;
-  $("#legend").replaceChildren(...(method
+  setChildren($("#legend"), ...(method
     ? [element("span", { text: `Colour: ${$("#color-by").selectedOptions[0].textContent.replace(/^by /, "")} (grey: in no cluster)` })]
     : state.kinds.map((k) => element("span", {}, element("span", { className: "swatch", style: `background:${KIND_COLORS[k]}` }), ` ${k}`))),
     $("#size-by").value ? element("span", { text: `Size: ${$("#size-by").selectedOptions[0].textContent.replace(/^by /, "")}` }) : null);
@@ -1123,6 +1155,8 @@ function filtersChanged() {
   showLegend();
   loadCentrality();
   loadClusters();
+  loadCrossovers();
+  if (state.selected) showEntity(state.selected);
   if (!state.view) return;
   snapshot();
   load(state.view, { keep: positions() });
@@ -1136,13 +1170,17 @@ async function init() {
     state.types = Object.keys(stats.by_type);
     status(`${stats.entities} entities, ${stats.relations} relations`);
   } catch (error) { status(error.message); }
-  $("#kind-filters").replaceChildren(...state.kinds.map((k) => element("label", {},
+  setChildren($("#kind-filters"), ...state.kinds.map((k) => element("label", {},
     element("input", { type: "checkbox", value: k, onchange: filtersChanged }), " ",
     element("span", { className: "swatch", style: `background:${KIND_COLORS[k] || "#757575"}` }), ` ${k}`)));
-  $("#via-filters").replaceChildren(...state.types.map((t) => element("label", {},
+  setChildren($("#via-filters"), ...state.types.map((t) => element("label", {},
     element("input", { type: "checkbox", value: t, onchange: filtersChanged }), ` ${t.replace(/_/g, " ")}`)));
   let avoidTimer = null;
   $("#avoid").addEventListener("change", () => { clearTimeout(avoidTimer); avoidTimer = setTimeout(filtersChanged, 50); });
+  let yearsTimer = null;
+  for (const input of ["#years-from", "#years-to", "#as-of"]) {
+    $(input).addEventListener("change", () => { clearTimeout(yearsTimer); yearsTimer = setTimeout(filtersChanged, 50); });
+  }
   $("#color-by").addEventListener("change", filtersChanged);
   $("#size-by").addEventListener("change", filtersChanged);
 
@@ -1165,7 +1203,7 @@ async function init() {
   $("#metric-kind").addEventListener("change", loadCentrality);
   $("#cluster-method").addEventListener("change", loadClusters);
   for (const tab of document.querySelectorAll(".tabs button")) tab.addEventListener("click", () => showTab(tab.dataset.tab));
-  $("#query-examples").replaceChildren(element("option", { value: "", text: "Examples..." }),
+  setChildren($("#query-examples"), element("option", { value: "", text: "Examples..." }),
     ...EXAMPLE_QUERIES.map(([title], i) => element("option", { value: String(i), text: title })));
   $("#query-examples").addEventListener("change", (event) => {
     const example = EXAMPLE_QUERIES[Number(event.target.value)];

@@ -35,7 +35,8 @@ void register_render(CLI::App& app, Registry& registry) {
     if (in.json) return print_line(format::to_json(in.graph, r, output->file)), 0;
     print_line("wrote " + output->file + " (" + std::string(render::to_string(r.format)) + ", " + r.layout +
                " layout, " + std::to_string(r.diagram.vertices.size()) + " entities, " +
-               std::to_string(r.diagram.relations.size()) + " relations)");
+               std::to_string(r.diagram.relations.size()) + " relations" +
+               (r.diagram.note.empty() ? "" : "; " + r.diagram.note) + ")");
     return 0;
   });
   command

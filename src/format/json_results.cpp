@@ -441,6 +441,8 @@ void write_json(JsonWriter& out, const Graph&, const query::RenderResult& result
   out.key("layout"), out.string(result.layout);
   out.key("entities"), out.integer(static_cast<long long>(result.diagram.vertices.size()));
   out.key("relations"), out.integer(static_cast<long long>(result.diagram.relations.size()));
+  out.key("isolated_left_out"), out.integer(static_cast<long long>(result.diagram.dropped_isolated));
+  if (!result.diagram.note.empty()) out.key("note"), out.string(result.diagram.note);
   out.key("bytes"), out.integer(static_cast<long long>(result.bytes.size()));
   out.end_object();
 }

@@ -56,17 +56,25 @@ std::optional<cypher::Value> literal_value(const cypher::Expr& e) {
 
 const OperationSpec& query_spec() {
   using T = ParameterSpec::Type;
-  static const OperationSpec spec{
-      "query",
-      "Ask your own question in openCypher (read-only): MATCH, WHERE, WITH, RETURN, shortestPath, CALL hallyu.pagerank, ...",
-      {{"q", T::text, "The query (or -f FILE, or standard input)", false, ""},
-       {"param", T::names, "A query parameter NAME=VALUE ($NAME in the query; repeatable); VALUE is a Cypher literal or text",
-        false, ""},
-       {"max_rows", T::integer, "Keep at most this many rows (0: no bound but the front end's)", false, ""},
-       {"timeout_ms", T::integer, "Stop the query after this many milliseconds (0: no limit on the command line)", false, ""}},
-      "Labels are kinds (:Idol, :Drama, ...), relationship types are relation types (:ACTED_IN, ...), both in any\n"
-      "case; properties are id, name, aliases and the data's attributes. EXPLAIN shows the plan, PROFILE the rows\n"
-      "and time per operator. Write clauses are refused: the graph is read-only."};
+  static const OperationSpec spec = [] {
+    OperationSpec s{
+        "query",
+        "Ask your own question in openCypher (read-only): MATCH, WHERE, WITH, RETURN, shortestPath, CALL "
+        "hallyu.pagerank, ...",
+        {{"q", T::text, "The query (or -f FILE, or standard input)", false, ""},
+         {"param", T::names,
+          "A query parameter NAME=VALUE ($NAME in the query; repeatable); VALUE is a Cypher literal or text", false,
+          ""},
+         {"max_rows", T::integer, "Keep at most this many rows (0: no bound but the front end's)", false, ""},
+         {"timeout_ms", T::integer, "Stop the query after this many milliseconds (0: no limit on the command line)",
+          false, ""}},
+        "Labels are kinds (:Idol, :Drama, ...), relationship types are relation types (:ACTED_IN, ...), both in any\n"
+        "case; properties are id, name, aliases and the data's attributes. EXPLAIN shows the plan, PROFILE the rows\n"
+        "and time per operator. Write clauses are refused: the graph is read-only. With years or as_of the query\n"
+        "sees only the relations of that window (CALL hallyu.* procedures too, unless their config sets one)."};
+    for (ParameterSpec& p : years_parameters()) s.parameters.push_back(std::move(p));
+    return s;
+  }();
   return spec;
 }
 
@@ -76,6 +84,7 @@ QueryRequest query_request(const Parameters& parameters) {
   request.params = parameters.all("param");
   if (auto v = parameters.count("max_rows")) request.max_rows = *v;
   if (auto v = parameters.count("timeout_ms")) request.timeout_ms = *v;
+  request.time = years_request(parameters);
   return request;
 }
 
@@ -120,6 +129,7 @@ cypher::QueryResult run_query(const Engine& engine, const QueryRequest& request,
     query_limits.timeout = limits.time_budget;
   }
   if (interrupt.client_gone) query_limits.cancelled = interrupt.client_gone;
+  query_limits.time = request.time;
   return cypher::run(engine, request.q, parameters, query_limits);
 }
 
@@ -134,7 +144,9 @@ render::Diagram result_diagram(const Graph& graph, const cypher::QueryResult& re
     const cypher::Value* v = pending.back();
     pending.pop_back();
     switch (v->type()) {
-      case cypher::Value::Type::node: vertices.insert(v->as_node().id); break;
+      case cypher::Value::Type::node:
+        vertices.insert(v->as_node().id);
+        break;
       case cypher::Value::Type::relationship: {
         const Relation& r = graph.relation(v->as_relationship().id);
         relations.insert(v->as_relationship().id);
@@ -151,13 +163,14 @@ render::Diagram result_diagram(const Graph& graph, const cypher::QueryResult& re
       case cypher::Value::Type::map:
         for (const auto& [key, item] : v->as_map()) pending.push_back(&item);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (vertices.empty()) throw UsageError("the query returned no nodes, relationships or paths to draw");
   if (max_nodes != 0 && vertices.size() > max_nodes) {
-    throw LimitError("the query returned " + std::to_string(vertices.size()) + " entities to draw, more than max_nodes " +
-                     std::to_string(max_nodes) + "; add a LIMIT");
+    throw LimitError("the query returned " + std::to_string(vertices.size()) +
+                     " entities to draw, more than max_nodes " + std::to_string(max_nodes) + "; add a LIMIT");
   }
   render::Diagram diagram;
   diagram.title = "Query result";
@@ -169,8 +182,9 @@ render::Diagram result_diagram(const Graph& graph, const cypher::QueryResult& re
     diagram.highlighted_vertices.push_back(graph.relation(r).to);
   }
   std::sort(diagram.highlighted_vertices.begin(), diagram.highlighted_vertices.end());
-  diagram.highlighted_vertices.erase(std::unique(diagram.highlighted_vertices.begin(), diagram.highlighted_vertices.end()),
-                                     diagram.highlighted_vertices.end());
+  diagram.highlighted_vertices.erase(
+      std::unique(diagram.highlighted_vertices.begin(), diagram.highlighted_vertices.end()),
+      diagram.highlighted_vertices.end());
   return diagram;
 }
 

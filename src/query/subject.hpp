@@ -1,5 +1,5 @@
-// The subject of a diagram or an explorer view (ego, from + to, cluster, expand or all, with radius, k,
-// context, method, seed, max_nodes and highlight): render and view requests share these fields, and
+// The subject of a diagram or an explorer view (ego, from + to, cluster, expand, all, career or
+// crossovers, with radius, k, context, method, seed, crossovers_with, top, max_nodes and highlight): render and view requests share these fields, and
 // both read them from parameters here, once.
 #pragma once
 
@@ -24,6 +24,10 @@ void read_subject(const Parameters& parameters, Request& request) {
   if (auto v = parameters.count("seed")) request.seed = *v;
   request.expand = parameters.list("expand");
   request.all = parameters.flag("all");
+  if (auto v = parameters.text("career")) request.career = *v;
+  request.crossovers = parameters.flag("crossovers");
+  if (auto v = parameters.text("crossovers_with")) request.crossovers_with = *v;
+  if (auto v = parameters.count("top")) request.top = *v;
   if (auto v = parameters.count("max_nodes")) request.max_nodes = *v;
   request.highlight = parameters.all("highlight");
 }

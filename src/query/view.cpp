@@ -9,6 +9,7 @@
 #include "subject.hpp"
 #include "hallyu/query/centrality.hpp"
 #include "hallyu/query/clusters.hpp"
+#include "hallyu/query/crossovers.hpp"
 #include "hallyu/render/diagrams.hpp"
 #include "hallyu/text.hpp"
 
@@ -31,6 +32,10 @@ const OperationSpec& view_spec() {
        {"expand", T::list, "These entities (ids) with their direct neighbours", false, ""},
        {"shown", T::list, "With expand: entities (ids) already expanded; send only what expand adds", false, ""},
        {"all", T::flag, "The whole (filtered) graph", false, ""},
+       {"career", T::text, "This entity's groups, agencies, dramas, OSTs and collaborators by year", false, ""},
+       {"crossovers", T::flag, "The cross-promotion map: agencies and networks (or dramas) by their artists' credits", false, ""},
+       {"crossovers_with", T::text, "With crossovers: networks or dramas", false, ""},
+       {"top", T::integer, "With crossovers: the strongest ties (0: all)", false, ""},
        {"max_nodes", T::integer, "Refuse views larger than this", false, ""},
        {"highlight", T::names, "Emphasise this entity (repeatable)", false, ""},
        {"color_by", T::text, "Each entity's cluster: components, louvain, leiden, label-propagation", false, ""},
@@ -54,8 +59,11 @@ ViewResult view(const Engine& engine, const ViewRequest& request, const Interrup
   const Graph& graph = engine.graph();
   const Limits& limits = engine.limits();
   bool path = !request.from.empty() || !request.to.empty();
-  int subjects = !request.ego.empty() + path + request.cluster.has_value() + !request.expand.empty() + request.all;
-  if (subjects != 1) throw UsageError("choose exactly one of ego, from and to, cluster, expand, all");
+  int subjects = !request.ego.empty() + path + request.cluster.has_value() + !request.expand.empty() + request.all +
+                 !request.career.empty() + request.crossovers;
+  if (subjects != 1) throw UsageError("choose exactly one of ego, from and to, cluster, expand, all, career, crossovers");
+  if (request.crossovers_with != "networks" && request.crossovers_with != "dramas")
+    throw UsageError("crossovers_with is networks or dramas, not " + text::quote(request.crossovers_with));
   check_range("radius", request.radius, 1, std::min(4u, limits.max_radius));
   check_range("k", request.k, 1, limits.max_drawn_paths);
   check_range("context", request.context, 0, 100);
@@ -93,7 +101,17 @@ ViewResult view(const Engine& engine, const ViewRequest& request, const Interrup
     diagram = render::cluster_diagram(graph, cluster_members(found, *request.cluster),
                                       request.method + " cluster #" + std::to_string(*request.cluster) + " (seed " +
                                           std::to_string(request.seed) + ")",
-                                      filter, max_nodes);
+                                      filter, max_nodes, request.fold_leaves);
+  } else if (!request.career.empty()) {
+    diagram = render::career_diagram(graph, engine.resolve(request.career), filter, engine.relation_years(), max_nodes);
+  } else if (request.crossovers) {
+    // The counts are the crossovers operation's (credits within contracts), not recounted here.
+    CrossoversRequest crossovers_request;
+    crossovers_request.patterns = {request.crossovers_with == "dramas" ? "agency-pipelines" : "agency-networks"};
+    crossovers_request.top = 0;
+    crossovers_request.filter = request.filter;
+    CrossoversResult found = crossovers(engine, crossovers_request);
+    diagram = render::crossover_diagram(found.found, request.crossovers_with == "dramas", request.top, max_nodes);
   } else if (!request.expand.empty()) {
     if (request.expand.size() > 50) throw UsageError("expand takes 1 to 50 ids");
     if (request.shown.size() > 200) throw UsageError("shown takes at most 200 ids");

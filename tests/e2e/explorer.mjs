@@ -241,6 +241,16 @@ try {
   const labelSize = await page.evaluate(() => window.hallyuExplorer.renderer.getSetting("labelSize"));
   check(labelSize >= 11, `labels are drawn at ${labelSize}px at every zoom (hidden, never shrunk)`);
 
+  // A shared URL with a year window: the inputs show it and the entity's timeline keeps to it.
+  const windowed = await open("/?expand=iu&sel=iu&years=2011-2016");
+  await windowed.waitForSelector("#entity .timeline li");
+  check(await windowed.inputValue("#years-from") === "2011" && await windowed.inputValue("#years-to") === "2016", "a URL's year window fills the year inputs");
+  const eventYears = await windowed.$$eval("#entity .timeline .year", (spans) => spans.map((s) => s.textContent));
+  const dated = eventYears.filter((y) => y !== "----").map(Number);
+  check(dated.length >= 3 && dated.every((y) => y >= 2011 && y <= 2016), `the entity's timeline keeps to the window (${dated.join(", ")})`);
+  check(await windowed.locator("#entity .timeline a").count() > 0, "timeline events link the entities they name");
+  await windowed.close();
+
   // The URL opens the same expansion in a new tab; Back and Forward move between views.
   const again = await open(expandedUrl);
   await again.waitForFunction(() => window.hallyuExplorer.graph.hasNode("yeo-jin-goo"));
@@ -261,6 +271,17 @@ try {
   await page.uncheck("#kind-filters input[value=ost]");
   await page.waitForFunction(() => window.hallyuExplorer.graph.nodes().some((id) => window.hallyuExplorer.graph.getNodeAttribute(id, "kind") === "ost"));
   check(true, "and ticking them back brings them back");
+
+  // The year window: up to 2012, IU's 2018 drama leaves the view and her 2011 one stays.
+  check(await page.evaluate(() => window.hallyuExplorer.graph.hasNode("my-mister")), "IU's 2018 drama is in the view before a year window");
+  await page.fill("#years-to", "2012");
+  await page.dispatchEvent("#years-to", "change");
+  const yearsApplied = await eventually(page, () => !window.hallyuExplorer.graph.hasNode("my-mister") && window.hallyuExplorer.graph.hasNode("dream-high"));
+  check(yearsApplied, "a year window up to 2012 drops IU's 2018 drama and keeps her 2011 one");
+  check(await eventually(page, () => new URLSearchParams(location.search).get("years") === "-2012"), "the year window is in the URL");
+  await page.fill("#years-to", "");
+  await page.dispatchEvent("#years-to", "change");
+  check(await eventually(page, () => window.hallyuExplorer.graph.hasNode("my-mister")), "clearing the years brings it back");
   await page.click("#filters-menu summary");
 
   // Colour by cluster.
@@ -299,6 +320,8 @@ try {
   await page.click(".tabs button[data-tab=crossovers]");
   await page.waitForSelector("#crossovers-list a.entity");
   check(await page.locator("#crossovers-list a.entity").count() > 20, "crossover rows link the entities they name");
+  const strayNull = await page.evaluate(() => ["#legend", "#crossovers-list"].filter((sel) => /\bnull\b/.test(document.querySelector(sel).textContent)));
+  check(strayNull.length === 0, `no stray "null" text in the legend or the crossover lists (${strayNull.join(", ")})`);
   const rowIndex = await page.$$eval("#crossovers-list li", (items) => items.findIndex((li) => li.querySelector("button.link")));
   const row = page.locator("#crossovers-list li").nth(rowIndex);
   const linksBefore = await row.locator("a.entity").count();

@@ -6,7 +6,9 @@
 
 #include "fuzz_support.hpp"
 #include "hallyu/error.hpp"
-#include "hallyu/io/json_results.hpp"
+#include "hallyu/format/json_results.hpp"
+#include "hallyu/query/show.hpp"
+#include "hallyu/query/stats.hpp"
 #include "hallyu/io/snapshot.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -15,13 +17,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   io::reseal_snapshot(bytes);
   try {
     Graph graph(io::read_snapshot("f.hsnap", bytes));
-    io::JsonWriter stats;
-    io::write_stats(stats, graph);
-    fuzz::require_valid_json(stats.str(), "write_stats");
+    // Through the request layer, as `stats --json` and `show --json` print them.
+    query::Engine engine(graph);
+    format::JsonWriter stats;
+    format::write_json(stats, graph, query::stats(engine, {true, {}}));
+    fuzz::require_valid_json(stats.str(), "stats");
     for (VertexId v = 0; v < graph.entity_count(); ++v) {
-      io::JsonWriter out;
-      io::write_entity_detail(out, graph, v);
-      fuzz::require_valid_json(out.str(), "write_entity_detail");
+      format::JsonWriter out;
+      format::write_json(out, graph, query::show(engine, {graph.entity(v).id}));
+      fuzz::require_valid_json(out.str(), "show");
     }
   } catch (const DataError&) {
   }

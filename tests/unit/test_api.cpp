@@ -142,3 +142,17 @@ TEST_CASE("api handler: /api/view sends the view's entities, relations, paths, c
   CHECK(get(api, "/api/view", {{"ego", "iu"}, {"expand", "iu"}}).status == 400);
   CHECK(get(api, "/api/view", {{"expand", "iu"}, {"color_by", "kcore"}}).status == 400);
 }
+
+TEST_CASE("api handler: render.svg takes the career and crossovers subjects from the render spec", "[api][render]") {
+  Graph g = test::mini_graph();
+  server::Api api(g);
+  auto career = get(api, "/api/render.svg", {{"career", "iu"}, {"years", "2018-"}});
+  CHECK(career.status == 200);
+  CHECK(career.body.find("IU&#39;s career") != std::string::npos);
+  CHECK(career.body.find("Hotel Del Luna") != std::string::npos);  // 2019
+  CHECK(career.body.find("My Mister") != std::string::npos);       // 2018
+  auto map = get(api, "/api/render.svg", {{"crossovers", "1"}, {"crossovers_with", "dramas"}});
+  CHECK(map.status == 200);
+  CHECK(map.body.find("<svg") != std::string::npos);
+  CHECK(get(api, "/api/render.svg", {{"career", "iu"}, {"ego", "iu"}}).status == 400);  // one subject
+}

@@ -291,3 +291,91 @@ TEST_CASE("stats by year: dramas, OSTs, castings and dramas per network", "[time
   // membership (open), Actor One's and Idol One's contracts (open ends), the undated collaboration.
   CHECK(window.relations == 12);
 }
+
+namespace {
+
+// The query's rows as text: each row's cells (strings and integers) joined by '|'.
+std::vector<std::string> query_rows(const server::Api& api, const std::string& q,
+                                    std::multimap<std::string, std::string> params = {}) {
+  params.emplace("q", q);
+  rapidjson::Document d = call(api, "/api/query", std::move(params));
+  std::vector<std::string> out;
+  for (const auto& row : d["rows"].GetArray()) {
+    std::string line;
+    for (const auto& cell : row.GetArray()) {
+      if (!line.empty()) line += '|';
+      if (cell.IsString()) line += cell.GetString();
+      else if (cell.IsInt64()) line += std::to_string(cell.GetInt64());
+      else if (cell.IsDouble()) line += std::to_string(cell.GetDouble());
+      else if (cell.IsNull()) line += "null";
+      else line += "?";
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("queries see the graph through the year window, as every other operation does", "[time][query]") {
+  Graph g = fixture();
+  server::Api api(g);
+  using Rows = std::vector<std::string>;
+  const std::string around_i2 = "MATCH ({id: 'i2'})-[]-(b) RETURN b.id AS id ORDER BY id";
+  // Idol Two: Group One 2010-2014, Drama One 2012, Drama Three 2018.
+  CHECK(query_rows(api, around_i2) == Rows{"d1", "d3", "g1"});
+  CHECK(query_rows(api, around_i2, {{"years", "2016-"}}) == Rows{"d3"});
+  CHECK(query_rows(api, around_i2, {{"as_of", "2012"}}) == Rows{"d1", "g1"});
+  CHECK(query_rows(api, around_i2, {{"years", "1990-2030"}}) == query_rows(api, around_i2));  // holds every date
+
+  // Relationship scans: only Idol One (current) is a member from 2016 on.
+  const std::string members = "MATCH ()-[r:MEMBER_OF]->() RETURN count(r)";
+  CHECK(query_rows(api, members) == Rows{"2"});
+  CHECK(query_rows(api, members, {{"years", "2016-"}}) == Rows{"1"});
+
+  // Variable length: from 2016 on, within two hops of Idol Two: Drama Three, then Actor One and Network Two.
+  const std::string near = "MATCH ({id: 'i2'})-[*1..2]-(b) RETURN count(DISTINCT b)";
+  CHECK(query_rows(api, near, {{"years", "2016-"}}) == Rows{"3"});
+  CHECK(query_rows(api, near) != Rows{"3"});
+
+  // Pattern predicates: nobody had acted in Drama One (2012) as of 2011.
+  const std::string in_d1 = "MATCH (i:Idol) WHERE (i)-[:ACTED_IN]->({id: 'd1'}) RETURN i.id AS id ORDER BY id";
+  CHECK(query_rows(api, in_d1) == Rows{"i1", "i2"});
+  CHECK(query_rows(api, in_d1, {{"as_of", "2011"}}).empty());
+
+  // shortestPath: the same answer as /api/path under the same window (both searches, with and without
+  // a condition on the path's nodes).
+  const std::string conditioned = "MATCH p = shortestPath(({id: 'i2'})-[*]-({id: 'd2'})) "
+                                  "WHERE all(n IN nodes(p) WHERE n.name <> 'nobody') RETURN length(p)";
+  auto later = query_rows(api, "MATCH p = shortestPath(({id: 'i2'})-[*]-({id: 'd2'})) RETURN length(p)",
+                          {{"years", "2016-"}});
+  CHECK(later == Rows{"3"});
+  CHECK(query_rows(api, conditioned, {{"years", "2016-"}}) == Rows{"3"});
+  CHECK(query_rows(api, "MATCH p = shortestPath(({id: 'i2'})-[*]-({id: 'd2'})) RETURN length(p)",
+                   {{"as_of", "2012"}})
+            .empty());
+  CHECK(query_rows(api, conditioned, {{"as_of", "2012"}}).empty());
+  auto path = call(api, "/api/path", {{"from", "i2"}, {"to", "d2"}, {"years", "2016-"}});
+  auto via = call(api, "/api/query",
+                  {{"q", "MATCH p = shortestPath(({id: 'i2'})-[*]-({id: 'd2'})) UNWIND nodes(p) AS n RETURN n.id"},
+                   {"years", "2016-"}});
+  std::vector<std::string> via_ids;
+  for (const auto& row : via["rows"].GetArray()) via_ids.push_back(row[0].GetString());
+  CHECK(via_ids == path_ids(path));
+
+  // Procedures take the query's window unless their config sets one.
+  const std::string degree = "CALL hallyu.degree() YIELD node, score WITH node, score WHERE node.id = 'a1' RETURN score";
+  auto score = [&](std::multimap<std::string, std::string> p) { return std::stod(query_rows(api, degree, p).at(0)); };
+  CHECK(score({{"as_of", "2012"}}) == Approx(4.0 / 12));
+  CHECK(score({{"as_of", "2012"}}) ==
+        Approx(score_of(call(api, "/api/centrality", {{"metric", "degree"}, {"top", "0"}, {"as_of", "2012"}}), "a1")));
+  CHECK(score({}) == Approx(6.0 / 12));
+  const std::string own = "CALL hallyu.degree({years: '1990-2030'}) YIELD node, score WITH node, score "
+                          "WHERE node.id = 'a1' RETURN score";
+  CHECK(std::stod(query_rows(api, own, {{"as_of", "2012"}}).at(0)) == Approx(6.0 / 12));
+
+  // A bad window is the parameter's error, before the query runs.
+  server::Response bad = api.handle({"/api/query", {{"q", "RETURN 1"}, {"years", "2019-2016"}}});
+  CHECK(bad.status == 400);
+  CHECK_THAT(bad.body, Catch::Contains("years must run forwards"));
+}

@@ -16,6 +16,7 @@ struct QueryRequest {
   std::vector<std::string> params;  // "name=value": the value as a Cypher literal (2016, 'IU', [1,2]) or plain text
   std::size_t max_rows = 100000;    // rows kept (0: all the front end allows); more is reported as truncated
   std::size_t timeout_ms = 0;       // 0: the front end's time budget (none on the command line)
+  YearsRequest time;                // the year window the query sees the graph through
 };
 const OperationSpec& query_spec();
 QueryRequest query_request(const Parameters& parameters);

@@ -13,7 +13,7 @@
 namespace hallyu::query {
 
 struct ViewRequest {
-  // Exactly one subject: ego, from + to (paths), cluster, expand, or all.
+  // Exactly one subject: ego, from + to (paths), cluster, expand, all, career or crossovers.
   std::string ego;
   unsigned radius = 1;
   std::string from, to;
@@ -27,6 +27,11 @@ struct ViewRequest {
   // not yet on the page, the expanded ones, and the relations that touch them.
   std::vector<std::string> shown;
   bool all = false;
+  std::string career;                     // this entity's ties by year
+  bool crossovers = false;                // the cross-promotion map of agencies and ...
+  std::string crossovers_with = "networks";  // ... networks or dramas
+  std::size_t top = 40;                   // crossovers: the strongest ties (0: all)
+  bool fold_leaves = false;               // cluster: entities with one tie drawn as a count on it
   std::size_t max_nodes = 2000;  // refuse larger views (0: no bound but the front end's)
   std::vector<std::string> highlight;
   std::string color_by;  // "" or a cluster method: each entity's cluster

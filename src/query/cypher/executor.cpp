@@ -46,11 +46,24 @@ struct Exec {
   std::unordered_multimap<std::string_view, VertexId> by_name;
   bool by_name_built = false;
 
+  std::optional<algo::TraversalFilter> window;       // Limits::time as a filter; none: every relation
+  std::int64_t row_weight = 1;                        // rows a count_only expand's last row stands for
+
   Exec(const Graph& g, const NameIndex& n, const Engine* e, const std::map<std::string, Value>& p, const Limits& l,
        std::string_view q)
       : graph(g), names(n), engine(e), params(p), limits(l), query(q) {
     if (limits.timeout.count() > 0) deadline = Clock::now() + limits.timeout;
+    if (year_window(limits.time).active()) {
+      window = the_engine().filter(FilterRequest{{}, {}, {}, limits.time});
+    }
   }
+
+  const Engine& the_engine() {
+    if (!engine) engine = &own_engine.emplace(graph);
+    return *engine;
+  }
+  // Does the query see relation r (the year window keeps it)?
+  bool visible(RelationId r) const { return !window || window->allows_relation(graph, r); }
 
   void check() const {
     if (limits.timeout.count() > 0 && Clock::now() > deadline) {
@@ -655,15 +668,33 @@ class ExpandCursor : public PerRowCursor {
     end_.emplace(range.end());
     return true;
   }
+  bool matches(Graph::Arc arc) {
+    const Relation& rel = ex_.graph.relation(arc.relation);
+    if (!(op_.types & bit(rel.type)) || !direction_allows(rel, from_, op_.direction)) return false;
+    if (!ex_.visible(arc.relation)) return false;
+    if (op_.into ? arc.neighbor != target_ : !(op_.kinds & bit(ex_.graph.kind(arc.neighbor)))) return false;
+    return !used_by(in_, op_.unique_with, arc.relation);
+  }
   bool step(Row& row) override {
+    if (op_.count_only) {
+      // The aggregate above only counts: one row for all of in_'s matches, weighted by their number.
+      std::int64_t count = 0;
+      for (; *it_ != *end_; ++*it_) {
+        ex_.tick();
+        count += matches(**it_);
+      }
+      if (count == 0) return false;
+      ex_.row_weight = count;
+      rows_ += static_cast<std::uint64_t>(count - 1);  // PROFILE reports the matches (next() adds the 1)
+      row = in_;
+      return true;
+    }
     while (*it_ != *end_) {
       Graph::Arc arc = **it_;
       ++*it_;
       ex_.tick();
+      if (!matches(arc)) continue;
       const Relation& rel = ex_.graph.relation(arc.relation);
-      if (!(op_.types & bit(rel.type)) || !direction_allows(rel, from_, op_.direction)) continue;
-      if (op_.into ? arc.neighbor != target_ : !(op_.kinds & bit(ex_.graph.kind(arc.neighbor)))) continue;
-      if (used_by(in_, op_.unique_with, arc.relation)) continue;
       row = in_;
       bool forward = op_.from_left ? rel.from == from_ : rel.from == arc.neighbor;
       row[static_cast<std::size_t>(op_.rel)] = Value(Relationship{arc.relation, forward});
@@ -700,7 +731,7 @@ class RelationshipScanCursor : public PerRowCursor {
         ++next_;
       }
       ex_.tick();
-      if (!(op_.types & bit(rel.type))) {
+      if (!(op_.types & bit(rel.type)) || !ex_.visible(r)) {
         if (reversed_) reversed_ = false, ++next_;
         continue;
       }
@@ -773,6 +804,7 @@ class VarExpandCursor : public PerRowCursor {
       ex_.tick();
       const Relation& rel = ex_.graph.relation(arc.relation);
       if (!(op_.types & bit(rel.type)) || !direction_allows(rel, f.vertex, op_.direction)) continue;
+      if (!ex_.visible(arc.relation)) continue;
       if (std::find(path_.begin(), path_.end(), arc.relation) != path_.end()) continue;
       if (used_by(in_, op_.unique_with, arc.relation)) continue;
       if (!relationship_matches(ex_.graph, arc.relation, properties_)) continue;
@@ -849,6 +881,7 @@ class ShortestPathCursor : public PerRowCursor {
   bool rel_ok(RelationId r, VertexId from) {
     const Relation& rel = ex_.graph.relation(r);
     if (!(op_.types & bit(rel.type)) || !direction_allows(rel, from, op_.direction)) return false;
+    if (!ex_.visible(r)) return false;
     if (!relationship_matches(ex_.graph, r, properties_)) return false;
     if (!op_.rel_condition) return true;
     scratch_[static_cast<std::size_t>(op_.rel_local)] = Value(Relationship{r, rel.from == from});
@@ -857,7 +890,8 @@ class ShortestPathCursor : public PerRowCursor {
   }
 
   void search_with_pathfinder(VertexId from, VertexId to, std::size_t limit) {
-    algo::TraversalFilter filter;
+    // The year window's filter (if any) with the pattern's types: the pathfinder sees what the query sees.
+    algo::TraversalFilter filter = ex_.window.value_or(algo::TraversalFilter{});
     filter.relation_types = op_.types;
     if (op_.node_condition) {
       // The condition tests only the kind: try it on one entity of each kind.
@@ -1221,6 +1255,11 @@ class AggregateCursor : public Cursor {
         if (2 * groups_.size() > table_.size()) grow();
         insert_slot(h, static_cast<std::uint32_t>(g));
       }
+      if (op_.input->count_only) {
+        // Only counts (see PlanOp::count_only): each row stands for row_weight matches.
+        for (AggregateState& state : groups_[g].states) state.count += ex_.row_weight;
+        continue;
+      }
       for (std::size_t i = 0; i < op_.aggregates.size(); ++i) add(op_.aggregates[i], groups_[g].states[i], row);
     }
     table_.clear();
@@ -1466,11 +1505,10 @@ class ProcedureCursor : public PerRowCursor {
     has_results_ = false;
     const Procedure& proc = procedures()[static_cast<std::size_t>(op_.procedure)];
     Exec& ex = ex_;
-    if (!ex.engine) ex.engine = &ex.own_engine.emplace(ex.graph);
     Interrupt interrupt;
     if (ex.limits.timeout.count() > 0) interrupt.deadline = ex.deadline;
     interrupt.client_gone = ex.limits.cancelled;
-    ProcedureContext context{*ex.engine, [&ex] { ex.check(); }, interrupt};
+    ProcedureContext context{ex.the_engine(), [&ex] { ex.check(); }, interrupt, ex.limits.time};
     try {
       results_ = proc.run(context, args);
     } catch (const QueryError&) {

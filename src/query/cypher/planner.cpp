@@ -44,6 +44,34 @@ bool contains_aggregate(const Expr& e) {
   return false;
 }
 
+// Does e read slot a or b (directly, or through a pattern predicate, which sees the whole row)?
+bool reads_slot(const Expr& e, int a, int b) {
+  if ((e.kind == ExprKind::variable || e.kind == ExprKind::slot_ref) && (e.slot == a || e.slot == b)) return true;
+  if (e.kind == ExprKind::pattern || e.subplan >= 0) return true;
+  for (const ExprPtr& c : e.children) {
+    if (c && reads_slot(*c, a, b)) return true;
+  }
+  return false;
+}
+
+// An aggregation right above a single expand that only counts its rows (count(*), or non-DISTINCT
+// count() of the expanded node or relationship) and groups by keys that do not read them: each input
+// row's matching arcs can be counted instead of producing a row per arc (cast sizes, degrees, "the
+// most ..." questions), which is most of such a query's time.
+bool only_counts(const PlanOp& agg, const PlanOp& expand) {
+  if (expand.kind != OpKind::expand || expand.into) return false;
+  for (const AggregateSpec& a : agg.aggregates) {
+    if (a.function < 0) continue;
+    if (functions()[static_cast<std::size_t>(a.function)].name != "count" || a.distinct || !a.argument) return false;
+    const Expr& arg = *a.argument;
+    if (arg.kind != ExprKind::variable || (arg.slot != expand.to && arg.slot != expand.rel)) return false;
+  }
+  for (const auto& [expr, slot] : agg.items) {
+    if (reads_slot(*expr, expand.to, expand.rel)) return false;
+  }
+  return true;
+}
+
 std::string kinds_text(KindSet kinds) {
   if (kinds == kAnyKind) return "";
   std::string out;
@@ -547,6 +575,10 @@ class Planner {
       std::string aggs;
       for (const AggregateSpec& a : agg->aggregates) aggs += (aggs.empty() ? "" : ", ") + a.text;
       agg->detail = "keys [" + keys_text + "] aggregates [" + aggs + "]";
+      if (op && only_counts(*agg, *op)) {
+        op->count_only = true;
+        agg->detail += " (counted from the adjacency lists)";
+      }
       op = on_top(std::move(op), std::move(agg));
       op = on_top(std::move(op), std::move(post));
     }

@@ -24,9 +24,17 @@ std::string parameter_text(const std::string& procedure, const std::string& key,
   }
 }
 
+// The query's year window applies unless the config sets a window of its own.
+void add_query_window(Parameters& parameters, const YearsRequest& time) {
+  if (parameters.has("years") || parameters.has("as_of") || parameters.has("strict_years")) return;
+  if (!time.years.empty()) parameters.add("years", time.years);
+  if (time.as_of) parameters.add("as_of", std::to_string(*time.as_of));
+  if (time.strict_years) parameters.add("strict_years", "true");
+}
+
 // The config map as request parameters: lists give one value per element (so names may hold commas).
-Parameters parameters_of(const std::string& procedure, const std::vector<Value>& args, const OperationSpec& spec,
-                         const std::vector<std::string>& fixed) {
+Parameters parameters_of_config(const std::string& procedure, const std::vector<Value>& args, const OperationSpec& spec,
+                                const std::vector<std::string>& fixed) {
   if (args.size() > 1) throw QueryError(procedure + " takes one map of options, not " + std::to_string(args.size()) + " arguments");
   Parameters parameters;
   if (args.empty() || args[0].is_null()) return parameters;
@@ -52,6 +60,13 @@ Parameters parameters_of(const std::string& procedure, const std::vector<Value>&
   return parameters;
 }
 
+Parameters parameters_of(const std::string& procedure, const std::vector<Value>& args, const OperationSpec& spec,
+                         const std::vector<std::string>& fixed, const YearsRequest& time) {
+  Parameters parameters = parameters_of_config(procedure, args, spec, fixed);
+  add_query_window(parameters, time);
+  return parameters;
+}
+
 Procedure centrality_procedure(algo::Metric metric) {
   std::string name = "hallyu." + std::string(algo::to_string(metric));
   Procedure p;
@@ -59,7 +74,7 @@ Procedure centrality_procedure(algo::Metric metric) {
   p.signature = name + "(config :: MAP?) :: (node :: NODE, score :: FLOAT)";
   p.outputs = {"node", "score"};
   p.run = [metric, name](const ProcedureContext& context, const std::vector<Value>& args) {
-    Parameters parameters = parameters_of(name, args, centrality_spec(), {"metric"});
+    Parameters parameters = parameters_of(name, args, centrality_spec(), {"metric"}, context.time);
     bool has_top = parameters.has("top");
     parameters.add("metric", std::string(algo::to_string(metric)));
     CentralityRequest request = centrality_request(parameters);
@@ -81,7 +96,7 @@ Procedure clusters_procedure() {
   p.signature = "hallyu.clusters(config :: MAP?) :: (node :: NODE, cluster :: INTEGER)";
   p.outputs = {"node", "cluster"};
   p.run = [](const ProcedureContext& context, const std::vector<Value>& args) {
-    Parameters parameters = parameters_of("hallyu.clusters", args, clusters_spec(), {});
+    Parameters parameters = parameters_of("hallyu.clusters", args, clusters_spec(), {}, context.time);
     ClustersRequest request = clusters_request(parameters);
     if (!parameters.has("top")) request.top = 0;
     context.check();

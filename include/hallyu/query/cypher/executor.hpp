@@ -16,6 +16,7 @@
 // nulls last ascending; aggregates skip nulls (count(*) counts rows); the non-aggregate items of a
 // projection are its grouping keys; with no grouping keys an aggregation over no rows gives one row
 // (count 0, sum 0, collect [], others null). Relationships are unique within one MATCH. `=~` is refused.
+// With a year window (Limits::time), the query sees only the relations the window keeps.
 //
 // Operators pull rows from their input one at a time, so memory stays bounded except where a clause
 // needs every row (ORDER BY, DISTINCT, aggregation, UNION: at most kMaxMaterializedRows; ORDER BY with
@@ -44,6 +45,10 @@ struct Limits {
   std::size_t max_rows = 0;              // result rows kept (0: all); more sets QueryResult::truncated
   std::size_t max_var_length = 15;       // the upper bound of `*` and the largest explicit one
   std::function<bool()> cancelled;       // polled with the clock; true stops the query
+  // The year window the query sees the graph through: relations it does not keep are invisible to
+  // every pattern, variable-length and shortest path, pattern predicate and procedure (which take it
+  // as their own years/as_of unless their config says otherwise). Entities stay visible.
+  YearsRequest time;
 };
 
 // Rows held at once by ORDER BY, DISTINCT, aggregation and UNION.

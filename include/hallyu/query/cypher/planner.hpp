@@ -75,6 +75,7 @@ struct PlanOp {
   RelationTypeSet types = kAnyRelationType;
   ExpandDirection direction = ExpandDirection::both;
   bool into = false;       // `to` is bound already: check it
+  bool count_only = false; // expand under an aggregate that only counts: one row per input row, weighted
   bool from_left = true;   // `from` is the pattern's left node (for path order and relationship direction)
   std::vector<int> unique_with;  // relationship slots (single or lists) this one must differ from
   std::int64_t min = 1, max = 1;

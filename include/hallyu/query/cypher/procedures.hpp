@@ -24,6 +24,7 @@ struct ProcedureContext {
   const Engine& engine;
   std::function<void()> check;  // throws when the query is out of time or cancelled
   Interrupt interrupt;          // the same deadline and cancel callback, for algorithms to poll
+  YearsRequest time;            // the query's year window: the default of the config's years/as_of
 };
 
 struct Procedure {
