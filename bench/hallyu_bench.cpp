@@ -3,7 +3,8 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,approx,louvain,kcore,render,render-diagrams,
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,
+//                                              pagerank-converged,closeness-top10,harmonic-top10,approx,louvain,kcore,render,render-diagrams,
 //                                              q-lookup,q-one-hop,q-co-stars,q-top10,q-shortest,q-expand]
 // The q-* ops run the Cypher queries of bench/kuzu_queries.json through query::run_query (parsed and
 // planned on every execution: hallyu has no prepared statements), with the checks kuzu_peer.mjs computes.
@@ -31,6 +32,8 @@
 #include "hallyu/algo/modularity.hpp"
 #include "hallyu/algo/ego_network.hpp"
 #include "hallyu/algo/paths.hpp"
+#include "hallyu/algo/ranking.hpp"
+#include "hallyu/algo/top_closeness.hpp"
 #include "hallyu/render/diagrams.hpp"
 #include "hallyu/render/graphviz.hpp"
 #include "hallyu/io/json_loader.hpp"
@@ -277,6 +280,42 @@ int main(int argc, char** argv) {
       std::vector<double> scores;
       auto samples = time_it(repeat, [&] { scores = hallyu::algo::pagerank(simple).scores; });
       report("pagerank", samples, argmax(scores));
+    }
+    if (wants("pagerank-converged")) {
+      // tol 1e-12 (NetworkX's rule): the converged answer the peers' exact solvers give. The scores go
+      // next to the dataset so peers.py can report its largest difference from each peer's.
+      hallyu::algo::PowerIterationResult converged;
+      auto samples = time_it(repeat, [&] { converged = hallyu::algo::pagerank(simple, 0.85, {1e-12, 100000, {}}); });
+      std::vector<double> by_entity(graph->entity_count(), 0.0);
+      for (std::uint32_t i = 0; i < simple.size(); ++i) by_entity[simple.original(i)] = converged.scores[i];
+      std::FILE* out = std::fopen((dataset + ".pagerank").c_str(), "w");
+      if (!out) throw std::runtime_error("cannot write " + dataset + ".pagerank");
+      for (double score : by_entity) std::fprintf(out, "%.17g\n", score);
+      std::fclose(out);
+      report("pagerank-converged", samples, argmax(converged.scores), ",\"iterations\":" + std::to_string(converged.iterations));
+    }
+    for (auto [op, metric] : {std::pair{"closeness-top10", hallyu::algo::Metric::closeness},
+                              std::pair{"harmonic-top10", hallyu::algo::Metric::harmonic}}) {
+      if (!wants(op)) continue;
+      hallyu::algo::TopClosenessResult top;
+      auto samples = time_it(repeat, [&] { top = hallyu::algo::top_closeness(simple, metric, 10); });
+      auto listed = hallyu::algo::ranked(*graph, simple, top.scores, hallyu::kAnyKind, 10);
+      std::string extra = ",\"completed\":" + std::to_string(top.completed) + ",\"pruned\":" + std::to_string(top.pruned);
+      // Below 200,000 entities, also the full computation (every BFS to the end) for the speedup and
+      // to confirm the same ten.
+      std::string check = std::to_string(simple.original(listed.at(0)));
+      if (simple.size() <= 200000) {
+        std::vector<double> full;
+        auto full_samples = time_it(1, [&] {
+          full = metric == hallyu::algo::Metric::closeness ? hallyu::algo::closeness_centrality(simple)
+                                                           : hallyu::algo::harmonic_centrality(simple);
+        });
+        bool same = hallyu::algo::ranked(*graph, simple, full, hallyu::kAnyKind, 10) == listed;
+        char text[96];
+        std::snprintf(text, sizeof text, ",\"full_ms\":%.3f,\"same_as_full\":%s", median(full_samples), same ? "true" : "false");
+        extra += text;
+      }
+      report(op, samples, check, extra);
     }
     // The query-language benchmark: the same queries, parameters and answer checks as bench/kuzu_peer.mjs.
     bool any_query = false;

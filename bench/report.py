@@ -38,6 +38,14 @@ for (graph, op), tools in table.items():
         cells.append(f"{h['relations']} relations, {h['svg_bytes'] // 1024} KiB SVG" if h else "")
     elif op == "louvain":
         cells.append("modularity: " + ", ".join(f"{t} {r['modularity']:.4f}" for t, r in tools.items() if "modularity" in r))
+    elif op == "pagerank-converged":
+        errors = [f"{t} {r['max_error_vs_hallyu']:.2g}" for t, r in tools.items() if r.get("max_error_vs_hallyu") is not None]
+        same = "yes" if len(set(checks.values())) <= 1 else "NO: " + ", ".join(f"{t}={c}" for t, c in checks.items())
+        cells.append(same + (f" ({h['iterations']} iterations; largest difference: " + ", ".join(errors) + ")" if h else ""))
+    elif op.endswith("-top10") and h:
+        cells.append(f"{h['completed']} searches completed, {h['pruned']} cut short" +
+                     (f"; full computation {h['full_ms']:.0f} ms ({h['full_ms'] / h['median_ms']:.1f}x), same ten: "
+                      + ("yes" if h["same_as_full"] else "NO") if "full_ms" in h else ""))
     elif h and "max_error" in h:
         cells.append(f"max error {h['max_error']:.3g} < {h['epsilon']} on {h['entities']} entities: {h['samples']} samples, "
                      f"{h['speedup']:.1f}x faster than exact ({h['exact_ms']:.0f} ms)" if h["check"] == "within-epsilon"

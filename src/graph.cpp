@@ -1,9 +1,9 @@
 // Building the CSR property graph from a dataset.
 #include "hallyu/graph.hpp"
 
-#include "hallyu/error.hpp"
-
 #include <algorithm>
+
+#include "hallyu/error.hpp"
 
 namespace hallyu {
 Graph::Graph(Dataset dataset)
@@ -13,6 +13,7 @@ Graph::Graph(Dataset dataset)
   kinds_.reserve(entities_.size());
   ids_.reserve(entities_.size());
   for (VertexId v = 0; v < entities_.size(); ++v) {
+    if (v + 16 < entities_.size()) ids_.prefetch_slot(entities_[v + 16].id);
     kinds_.push_back(entities_[v].kind);
     // The loader never produces a repeated id; a crafted snapshot could, and ids must stay unique.
     if (ids_.find(entities_[v].id, entities_)) throw DataError("duplicate id '" + entities_[v].id + "' in the dataset");
@@ -46,8 +47,6 @@ Graph::Graph(Dataset dataset)
                          static_cast<VertexId>(entities_.size()));
 }
 
-std::optional<VertexId> Graph::find_id(std::string_view id) const {
-  return ids_.find(id, entities_);
-}
+std::optional<VertexId> Graph::find_id(std::string_view id) const { return ids_.find(id, entities_); }
 
 }  // namespace hallyu

@@ -29,6 +29,18 @@ std::optional<VertexId> IdTable::find(std::string_view id, const std::vector<Ent
   }
 }
 
+void IdTable::prefetch_slot(std::string_view id) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(id) & mask_]);
+}
+
+void IdTable::prefetch_entity(std::string_view id, const std::vector<Entity>& entities) const {
+  if (slots_.empty()) return;
+  std::uint32_t h = hash_of(id);
+  const Slot& slot = slots_[h & mask_];
+  if (slot.vertex != kEmpty && slot.hash == h)
+    __builtin_prefetch(&entities[slot.vertex]);  // the id is inline for short ids
+}
+
 void IdTable::insert(VertexId vertex, const std::vector<Entity>& entities) {
   if ((count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(16, slots_.size() * 2));
   place({vertex, hash_of(entities[vertex].id)});

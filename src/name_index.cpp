@@ -51,6 +51,25 @@ NameIndex::NameIndex(const Graph& graph) : graph_(graph) {
   }
 }
 
+std::vector<VertexId> NameIndex::named(std::string_view name) const {
+  constexpr std::size_t kScannedLookups = 4;
+  std::vector<VertexId> out;
+  if (name_lookups_.fetch_add(1, std::memory_order_relaxed) < kScannedLookups) {
+    for (VertexId v = 0; v < graph_.entity_count(); ++v) {
+      if (graph_.entity(v).name == name) out.push_back(v);
+    }
+    return out;
+  }
+  std::call_once(by_name_once_, [this] {
+    by_name_.reserve(graph_.entity_count());
+    for (VertexId v = 0; v < graph_.entity_count(); ++v) by_name_.emplace_back(graph_.entity(v).name, v);
+    std::sort(by_name_.begin(), by_name_.end());
+  });
+  auto it = std::lower_bound(by_name_.begin(), by_name_.end(), std::pair<std::string_view, VertexId>{name, 0});
+  for (; it != by_name_.end() && it->first == name; ++it) out.push_back(it->second);
+  return out;
+}
+
 std::vector<VertexId> NameIndex::distinct_sorted(std::vector<VertexId> vertices) const {
   std::sort(vertices.begin(), vertices.end());
   vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());

@@ -19,6 +19,11 @@ class IdTable {
   // Adds `vertex`, whose id is entities[vertex].id; the caller has checked that the id is absent.
   void insert(VertexId vertex, const std::vector<Entity>& entities);
   std::size_t size() const { return count_; }
+  // Lookups of random ids miss the cache twice (the slot, then the entity's id). A loop resolving many
+  // ids calls prefetch_slot for the id it will look up some iterations later, then prefetch_entity
+  // for a nearer one: the misses overlap instead of adding up.
+  void prefetch_slot(std::string_view id) const;
+  void prefetch_entity(std::string_view id, const std::vector<Entity>& entities) const;
 
  private:
   struct Slot {

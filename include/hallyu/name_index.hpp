@@ -3,6 +3,8 @@
 // ambiguity reported (same name, different people: ids decide) and near misses suggested.
 #pragma once
 
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,11 @@ class NameIndex {
   // 5 substring, 6 Hangul initials, 7+ typo distance. Ties: more relations first, then id.
   std::vector<SearchHit> search(std::string_view query, std::size_t limit, KindSet kinds = kAnyKind) const;
 
+  // Entities whose name is exactly `name` (the query language's {name: ...}), ascending. The first few
+  // lookups scan; later ones, in any query of the index's lifetime, use a sorted index built once
+  // (thread-safe): a one-off command does not pay for sorting every name, a server or a batch does once.
+  std::vector<VertexId> named(std::string_view name) const;
+
   // What a search rank means: "id", "exact", "prefix", ... "similar".
   static std::string_view match_kind(int rank);
 
@@ -61,6 +68,9 @@ class NameIndex {
   const Graph& graph_;
   std::vector<Key> keys_;
   std::vector<bool> shared_name_;  // per entity: its name is also another entity's name or alias
+  mutable std::atomic<std::size_t> name_lookups_{0};
+  mutable std::once_flag by_name_once_;
+  mutable std::vector<std::pair<std::string_view, VertexId>> by_name_;  // (name, entity), sorted
 };
 
 }  // namespace hallyu

@@ -231,7 +231,8 @@ PowerIterationResult pagerank(const SimpleGraph& g, double alpha, const PowerIte
     return result;
   }
   const double uniform = 1.0 / static_cast<double>(n);
-  std::vector<double> x(n, uniform), next(n), inverse_degree(n);
+  // share[i] = x[i] / degree(i), computed once per iteration rather than once per arc.
+  std::vector<double> x(n, uniform), next(n), inverse_degree(n), share(n);
   std::vector<std::uint32_t> dangling;
   for (std::uint32_t v = 0; v < n; ++v) {
     if (g.degree(v) == 0) {
@@ -244,9 +245,10 @@ PowerIterationResult pagerank(const SimpleGraph& g, double alpha, const PowerIte
     if (options.cancelled && options.cancelled()) throw_interrupted();
     double dangling_sum = 0;
     for (std::uint32_t v : dangling) dangling_sum += x[v];
+    for (std::size_t i = 0; i < n; ++i) share[i] = x[i] * inverse_degree[i];
     for (std::uint32_t j = 0; j < n; ++j) {
       double incoming = 0;
-      for (std::uint32_t i : g.neighbors(j)) incoming += x[i] * inverse_degree[i];
+      for (std::uint32_t i : g.neighbors(j)) incoming += share[i];
       next[j] = alpha * (incoming + dangling_sum * uniform) + (1 - alpha) * uniform;
     }
     double error = 0;

@@ -118,7 +118,8 @@ void write_kuzu(const ExportSelection& s, const FileSink& sink) {
       schema += q(columns[i].first) + " " + kuzu_type(columns[i].second) + ", ";
     schema += "MANY_MANY);\n";
     if (!present) continue;
-    for (const auto& [a, b] : pairs) {
+    for (const auto& pair : pairs) {
+      const Kind a = pair.first, b = pair.second;  // not a structured binding: the lambda below captures them (clang 14)
       std::string file = "rel_" + std::string(to_string(type)) + "_" + std::string(to_string(a)) + "_" +
                          std::string(to_string(b)) + ".csv";
       std::string options =

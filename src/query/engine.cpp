@@ -19,6 +19,7 @@ Limits Limits::interactive() {
   limits.max_view_entities = 2000;  // no Graphviz layout: a page draws thousands of entities quickly
   limits.max_exact_centrality_entities = 20000;
   limits.max_approx_samples = 200'000;
+  limits.max_top_closeness = 100;  // a pruned search for a short list: the bar rises fast
   limits.time_budget = std::chrono::seconds(10);
   return limits;
 }

@@ -29,7 +29,7 @@ Response json_of(const query::Engine& engine, const Result& result) {
 
 const std::vector<Api::Route>& Api::routes() {
   static const std::vector<Route> table = {
-      {"/api/stats", query::stats_spec(), false,
+      {"/api/stats", query::stats_spec(), true,
        [](const query::Engine& e, const query::Parameters& p, const query::Interrupt&) {
          return json_of(e, query::stats(e, query::stats_request(p)));
        }},
@@ -93,6 +93,20 @@ const std::vector<Api::Route>& Api::routes() {
 
 Api::Api(const Graph& graph, query::Limits limits) : engine_(graph, limits) {}
 
+std::string Api::cache_key(const Request& request) {
+  std::string key = request.path;
+  for (const auto& [name, value] : request.params) key += "&" + name + "=" + value;
+  return key;
+}
+
+std::optional<Response> Api::cached(const Request& request) const {
+  // Only answers handle() kept: their route was cacheable and their parameters were checked then.
+  std::string key = cache_key(request);
+  std::lock_guard<std::mutex> guard(cache_lock_);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  return std::nullopt;
+}
+
 Response Api::handle(const Request& request) const {
   const Route* route = nullptr;
   for (const Route& r : routes()) {
@@ -109,8 +123,7 @@ Response Api::handle(const Request& request) const {
     query::Interrupt interrupt = query::Interrupt::within(engine_.limits().time_budget, request.client_gone);
     if (!route->cached) return route->run(engine_, parameters, interrupt);
     // Whole-graph answers are the same for the same parameters: keep recent ones.
-    std::string key = route->path;
-    for (const auto& [name, value] : request.params) key += "&" + name + "=" + value;
+    std::string key = cache_key(request);
     {
       std::lock_guard<std::mutex> guard(cache_lock_);
       if (auto it = cache_.find(key); it != cache_.end()) return it->second;

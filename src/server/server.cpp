@@ -3,7 +3,9 @@
 // response, the HTTP layer's own errors included, carries the same security headers.
 #include "hallyu/server/server.hpp"
 
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -17,6 +19,7 @@
 #include <array>
 #include <optional>
 #include <atomic>
+#include <latch>
 #include <thread>
 
 #include "hallyu/error.hpp"
@@ -221,6 +224,12 @@ class Session : public std::enable_shared_from_this<Session> {
     // Range is ignored (RFC 9110 allows it): every answer is whole, so no Range header can multiply
     // a response, and error bodies are never cut.
     if (request.path.rfind("/api/", 0) == 0) {
+      if (std::optional<Response> kept = shared_.api.cached(request)) {
+        // Already computed (stats, whole-graph scores): answered here, never queued behind computing.
+        StringResponse res = make_response(version, kept->status, kept->content_type, std::move(kept->body));
+        res.keep_alive(keep_alive && res.keep_alive());
+        return reply(std::move(res), head);
+      }
       // The API may compute for a while: off the I/O thread, answered back on it.
       asio::thread_pool& pool = is_expensive(request.path) ? shared_.heavy_workers : shared_.workers;
       // Whether the client hung up while the API works: a peek at the socket (it stays open, since the
@@ -299,6 +308,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
+constexpr int kHeavyNice = 10;
+
 // Declaration order is destruction order reversed: sessions die with `io`, and use `shared`.
 struct Server::Impl {
   Api api;
@@ -311,7 +322,26 @@ struct Server::Impl {
       : api(graph),
         options(std::move(o)),
         workers(options.workers != 0 ? options.workers : std::max(4u, std::thread::hardware_concurrency())),
-        heavy_workers(std::max(2u, std::thread::hardware_concurrency())) {}
+        heavy_workers(heavy_thread_count()) {
+    lower_priority(heavy_workers, heavy_thread_count());
+  }
+
+  static unsigned heavy_thread_count() { return std::max(2u, std::thread::hardware_concurrency()); }
+
+  // Expensive work (whole-graph centrality, clusters, renderings) runs niced, so that on a busy machine
+  // the I/O thread and cheap requests get the cores first: a search or /api/stats is not slowed by a
+  // betweenness computation (Linux nices threads one by one). One task per thread, held at a latch until
+  // every thread has taken one, so each thread lowers its own priority exactly once.
+  static void lower_priority(asio::thread_pool& pool, unsigned threads) {
+    std::latch all(static_cast<std::ptrdiff_t>(threads));
+    for (unsigned i = 0; i < threads; ++i) {
+      asio::post(pool, [&all] {
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kHeavyNice);  // best effort: a failure leaves it as is
+        all.arrive_and_wait();
+      });
+    }
+    all.wait();
+  }
 
   void accept() {
     acceptor.async_accept(io, [this](beast::error_code ec, tcp::socket socket) {

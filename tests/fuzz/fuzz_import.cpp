@@ -7,7 +7,6 @@
 
 #include "fuzz_support.hpp"
 #include "hallyu/error.hpp"
-#include "hallyu/format/json_writer.hpp"
 #include "hallyu/io/import_csv.hpp"
 #include "hallyu/io/import_graphml.hpp"
 #include "hallyu/io/import_kpopnet.hpp"
@@ -39,16 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       imported = io::import_kpopnet({{"kpopnet.json", text}}, options);
     }
     Graph graph(std::move(imported.dataset));
-    for (VertexId v = 0; v < graph.entity_count(); ++v) {
-      format::JsonWriter out;
-      out.entity_full(graph, v);
-      fuzz::require_valid_json(out.str(), "entity_full");
-    }
-    for (RelationId r = 0; r < graph.relation_count(); ++r) {
-      format::JsonWriter out;
-      out.relation(graph, r);
-      fuzz::require_valid_json(out.str(), "relation");
-    }
+    fuzz::require_graph_json(graph);
   } catch (const DataError&) {
   }
   return 0;

@@ -6,7 +6,6 @@
 #include "fuzz_support.hpp"
 #include "hallyu/error.hpp"
 #include "hallyu/io/json_loader.hpp"
-#include "hallyu/format/json_writer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace hallyu;
@@ -22,16 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     Graph graph(io::load_dataset(sources));
-    for (VertexId v = 0; v < graph.entity_count(); ++v) {
-      format::JsonWriter out;
-      out.entity_full(graph, v);
-      fuzz::require_valid_json(out.str(), "entity_full");
-    }
-    for (RelationId r = 0; r < graph.relation_count(); ++r) {
-      format::JsonWriter out;
-      out.relation(graph, r);
-      fuzz::require_valid_json(out.str(), "relation");
-    }
+    fuzz::require_graph_json(graph);
   } catch (const DataError&) {
   }
   return 0;

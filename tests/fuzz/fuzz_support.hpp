@@ -1,4 +1,4 @@
-// What the fuzz harnesses share: a crash-on-failure check that output is valid JSON.
+// What the fuzz harnesses share: crash-on-failure checks that output is valid JSON.
 #pragma once
 
 #include <rapidjson/document.h>
@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include "hallyu/format/json_writer.hpp"
+#include "hallyu/graph.hpp"
 
 namespace hallyu::fuzz {
 
@@ -16,6 +19,20 @@ inline void require_valid_json(const std::string& text, const char* what) {
   if (d.HasParseError()) {
     std::fprintf(stderr, "invalid JSON from %s: %.400s\n", what, text.c_str());
     std::abort();
+  }
+}
+
+// Aborts when any entity or relation of `graph` does not describe itself as valid JSON.
+inline void require_graph_json(const Graph& graph) {
+  for (VertexId v = 0; v < graph.entity_count(); ++v) {
+    format::JsonWriter out;
+    out.entity_full(graph, v);
+    require_valid_json(out.str(), "entity_full");
+  }
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    format::JsonWriter out;
+    out.relation(graph, r);
+    require_valid_json(out.str(), "relation");
   }
 }
 

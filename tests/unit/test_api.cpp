@@ -78,6 +78,23 @@ TEST_CASE("api handler: cached answers equal fresh ones", "[api]") {
   CHECK(first.body == second.body);
   server::Api fresh(g);
   CHECK(get(fresh, "/api/clusters", {{"method", "louvain"}, {"seed", "3"}}).body == first.body);
+
+  // What the server may answer from its I/O thread: only kept answers, to exactly the same request.
+  server::Request stats{"/api/stats", {{"by_year", "true"}}};
+  CHECK_FALSE(fresh.cached(stats).has_value());  // not asked yet
+  server::Response computed = fresh.handle(stats);
+  REQUIRE(computed.status == 200);
+  auto kept = fresh.cached(stats);
+  REQUIRE(kept.has_value());
+  CHECK(kept->body == computed.body);
+  CHECK(kept->content_type == computed.content_type);
+  CHECK_FALSE(fresh.cached({"/api/stats", {}}).has_value());  // other parameters, other answer
+  server::Request search{"/api/search", {{"q", "iu"}}};        // not a cached route
+  CHECK(fresh.handle(search).status == 200);
+  CHECK_FALSE(fresh.cached(search).has_value());
+  server::Request bad{"/api/stats", {{"nonsense", "1"}}};  // refused answers are never kept
+  CHECK(fresh.handle(bad).status == 400);
+  CHECK_FALSE(fresh.cached(bad).has_value());
 }
 
 TEST_CASE("api handler: long work stops at the time budget or when the client goes away", "[api][limits]") {

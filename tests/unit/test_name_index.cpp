@@ -104,3 +104,22 @@ TEST_CASE("search ranks exact, prefix, substring, initials and typos", "[names][
   CHECK(names.search("lee", 10, bit(Kind::actor)).size() == 1);  // kind filter applies
   CHECK(names.search("   ", 10).empty());
 }
+
+TEST_CASE("named: exact names only, the same answer before and after the sorted index is built", "[names]") {
+  Graph g = test::graph_from(kSameName);
+  NameIndex names(g);
+  auto ids = [&](std::string_view name) {
+    std::vector<std::string> out;
+    for (VertexId v : names.named(name)) out.push_back(g.entity(v).id);
+    return out;
+  };
+  // The first lookups scan, later ones use the index: ask each question on both sides of the switch.
+  for (int round = 0; round < 3; ++round) {
+    INFO("round " << round);
+    CHECK(ids("Jin") == std::vector<std::string>{"jin-bts", "jin-lovelyz"});
+    CHECK(ids("Kim Min-jung") == std::vector<std::string>{"kim-min-jung-actor"});  // an alias is not a name
+    CHECK(ids("jin").empty());                                                      // exact, not folded
+    CHECK(ids("Seok Jin") == std::vector<std::string>{"seokjin-actor"});
+    CHECK(ids("").empty());
+  }
+}

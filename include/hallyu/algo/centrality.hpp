@@ -38,6 +38,9 @@ std::vector<double> betweenness_centrality(const SimpleGraph& g, const ParallelO
 std::vector<double> closeness_centrality(const SimpleGraph& g, const ParallelOptions& options = {});
 std::vector<double> harmonic_centrality(const SimpleGraph& g, const ParallelOptions& options = {});
 
+// Stops when one iteration changes the scores by less than tolerance x n in sum (NetworkX's rule).
+// For PageRank each iteration shrinks the L1 distance to the exact solution by alpha, so what is left
+// is at most alpha / (1 - alpha) times the last change.
 struct PowerIterationOptions {
   double tolerance = 1e-6;
   unsigned max_iterations = 100;

@@ -19,15 +19,18 @@ struct CentralityRequest {
   std::uint64_t seed = 1;
   std::string projection;  // "", "people" or "costars"
   double alpha = 0.85;
-  double tolerance = 1e-6;
-  unsigned max_iterations = 100;
+  // Unset: pagerank 1e-12 (converged, within 1e-9 of the exact solution), eigenvector 1e-6 (NetworkX's).
+  std::optional<double> tolerance;
+  unsigned max_iterations = 0;  // 0: 100, or for pagerank as many as the tolerance needs
   FilterRequest filter;
   algo::Progress progress;  // may be empty
 };
 struct CentralityResult {
   algo::Metric metric = algo::Metric::degree;
   algo::SimpleGraph simple;
-  std::vector<double> scores;            // per local vertex of `simple`
+  // Per local vertex of `simple`. Closeness and harmonic with a top: exact for the listed entities (and
+  // any the pruned search completed), -infinity for the others.
+  std::vector<double> scores;
   std::vector<std::uint32_t> listed;     // local vertices, ranked, at most top
   std::optional<std::uint64_t> samples;  // sampled betweenness
   CentralityRequest request;             // as run (progress dropped)

@@ -33,6 +33,7 @@ struct Limits {
   std::size_t max_view_entities = 0;              // view: entities sent to a page that draws them (0: no bound)
   std::size_t max_exact_centrality_entities = 0;  // exact betweenness, closeness, harmonic (0: no bound)
   std::size_t max_approx_samples = 0;             // sampled betweenness (0: no bound)
+  std::size_t max_top_closeness = 0;  // closeness, harmonic past max_exact_centrality_entities: top at most (0: any)
   std::chrono::milliseconds time_budget{0};  // per request, for work that can stop early (0: none)
   static Limits batch() { return {}; }
   static Limits interactive();

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ class Api {
  public:
   explicit Api(const Graph& graph, query::Limits limits = query::Limits::interactive());
   Response handle(const Request& request) const;
+  // The kept answer to exactly this request when a cached route answered it before, without computing
+  // or locking for long: the server sends it from its I/O thread, so a cached answer (stats, whole-graph
+  // centrality) never queues behind computed ones.
+  std::optional<Response> cached(const Request& request) const;
 
   // The route table: path, the operation's parameters (anything else is refused), whether answers are
   // cached, and parse -> request -> format.
@@ -47,6 +52,7 @@ class Api {
 
  private:
   Response error_response(int status, const std::string& message, const std::vector<VertexId>& candidates) const;
+  static std::string cache_key(const Request& request);
 
   query::Engine engine_;
   // Centrality and clusters of the whole graph are the same for the same query: keep recent answers.

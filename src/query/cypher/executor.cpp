@@ -42,9 +42,6 @@ struct Exec {
   std::optional<algo::PathFinder> finder;
   std::vector<std::optional<VertexId>> kind_samples;  // a vertex of each kind, for kind-only conditions
   bool sampled = false;
-  std::size_t name_lookups = 0;
-  std::unordered_multimap<std::string_view, VertexId> by_name;
-  bool by_name_built = false;
 
   std::optional<algo::TraversalFilter> window;       // Limits::time as a filter; none: every relation
   std::int64_t row_weight = 1;                        // rows a count_only expand's last row stands for
@@ -589,21 +586,8 @@ class NodeScanCursor : public PerRowCursor {
     return true;
   }
   void find_names(const std::string& name) {
-    // One lookup scans; repeated lookups (a seek per input row) build a hash of names once.
-    if (++ex_.name_lookups > 4 && !ex_.by_name_built) {
-      ex_.by_name_built = true;
-      ex_.by_name.reserve(ex_.graph.entity_count());
-      for (VertexId v = 0; v < ex_.graph.entity_count(); ++v) ex_.by_name.emplace(ex_.graph.entity(v).name, v);
-    }
-    if (ex_.by_name_built) {
-      auto [b, e] = ex_.by_name.equal_range(name);
-      for (auto it = b; it != e; ++it) candidates_.push_back(it->second);
-      return;
-    }
-    for (VertexId v = 0; v < ex_.graph.entity_count(); ++v) {
-      ex_.tick();
-      if (ex_.graph.entity(v).name == name) candidates_.push_back(v);
-    }
+    ex_.tick();
+    for (VertexId v : ex_.names.named(name)) candidates_.push_back(v);
   }
   bool step(Row& row) override {
     if (op_.mode == ScanMode::all || op_.mode == ScanMode::label) {
