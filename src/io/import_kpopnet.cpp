@@ -155,7 +155,8 @@ Imported import_kpopnet(const std::vector<SourceText>& files, const ImportOption
       std::string problem;
       date(record, "birth_date", "birth_year", e.entity.attributes, problem);
       date(record, "debut_date", "debut_year", e.entity.attributes, problem);
-      date(record, "disband_date", "disband_year", e.entity.attributes, problem);
+      // The schema's name for the year a group ended (plausibility checks and timelines read it).
+      date(record, "disband_date", "disbanded_year", e.entity.attributes, problem);
       for (const char* key : {"height", "weight"}) {
         auto it = record.FindMember(key);
         if (it != record.MemberEnd() && it->value.IsNumber())

@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "hallyu/error.hpp"
 #include "hallyu/text.hpp"
 
 namespace hallyu::io {
@@ -36,7 +37,7 @@ std::vector<std::string> name_keys(const Entity& e) {
 
 }  // namespace
 
-LinkResult link_dataset(Dataset in, const Graph& ex) {
+LinkResult link_dataset(Dataset in, const Graph& ex, const LinkOptions& options) {
   const std::size_t n = in.entities.size();
   std::vector<std::optional<VertexId>> link(n);
   std::vector<std::vector<std::string>> evidence(n);
@@ -48,6 +49,24 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
       claimed[*v] = true;
       evidence[i].push_back("same id");
     }
+  }
+  for (const auto& [incoming, existing] : options.same) {
+    auto at = std::find_if(in.entities.begin(), in.entities.end(), [&](const Entity& e) { return e.id == incoming; });
+    if (at == in.entities.end())
+      throw UsageError("link " + text::quote(incoming) + " = " + text::quote(existing) + ": no incoming entity " +
+                       text::quote(incoming));
+    auto v = ex.find_id(existing);
+    if (!v)
+      throw UsageError("link " + text::quote(incoming) + " = " + text::quote(existing) + ": no existing entity " +
+                       text::quote(existing));
+    if (!compatible(ex.kind(*v), at->kind))
+      throw UsageError("link " + text::quote(incoming) + " = " + text::quote(existing) + ": kinds " +
+                       std::string(to_string(at->kind)) + " and " + std::string(to_string(ex.kind(*v))) +
+                       " cannot be one entity");
+    std::size_t i = static_cast<std::size_t>(at - in.entities.begin());
+    link[i] = v;
+    claimed[*v] = true;
+    evidence[i] = {"confirmed by hand"};
   }
   std::unordered_map<std::string, std::vector<VertexId>> by_key;
   for (VertexId v = 0; v < ex.entity_count(); ++v) {
@@ -84,6 +103,37 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
     std::vector<std::string> evidence;
     std::string contradiction;
   };
+  // A person in groups on both sides, none of which can be one of the other side's: a namesake. An
+  // incoming group can be an existing one when it is linked to it or, not linked yet, shares a name.
+  auto groups_disagree = [&](std::size_t i, VertexId c) -> std::string {
+    if (!is_person(ex.kind(c))) return {};
+    std::vector<VertexId> theirs;
+    for (Graph::Arc arc : ex.arcs(c)) {
+      const Relation& r = ex.relation(arc.relation);
+      if (r.type == RelationType::member_of && r.from == c) theirs.push_back(arc.neighbor);
+    }
+    std::vector<std::size_t> mine;
+    for (const auto& [j, type] : neighbours[i]) {
+      if (type == RelationType::member_of && in.entities[j].kind == Kind::group) mine.push_back(j);
+    }
+    if (theirs.empty() || mine.empty()) return {};
+    for (std::size_t j : mine) {
+      if (link[j]) {
+        if (std::find(theirs.begin(), theirs.end(), *link[j]) != theirs.end()) return {};
+        continue;
+      }
+      std::vector<std::string> keys = name_keys(in.entities[j]);
+      for (VertexId g : theirs) {
+        for (const std::string& key : name_keys(ex.entity(g))) {
+          if (std::find(keys.begin(), keys.end(), key) != keys.end()) return {};
+        }
+      }
+    }
+    std::string here, there;
+    for (std::size_t j : mine) here += (here.empty() ? "" : ", ") + in.entities[j].name;
+    for (VertexId g : theirs) there += (there.empty() ? "" : ", ") + ex.entity(g).id;
+    return "member_of " + here + " here, " + there + " in " + ex.entity(c).id;
+  };
   auto judge = [&](std::size_t i, VertexId c) {
     Verdict verdict;
     const Entity& mine = in.entities[i];
@@ -98,6 +148,7 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
         verdict.contradiction = std::string(key) + " " + *a + " here, " + *b + " in " + theirs.id;
       }
     }
+    if (verdict.contradiction.empty()) verdict.contradiction = groups_disagree(i, c);
     for (const auto& [j, type] : neighbours[i]) {
       if (link[j] && connected(c, *link[j], type)) {
         std::string e = std::string(to_string(type)) + " " + ex.entity(*link[j]).id;
@@ -161,12 +212,27 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
         known.push_back(std::move(key));
         e.aliases.push_back(std::move(s));
       }
+      // A date whose year disagrees goes with it ("birth_date" with "birth_year"): kept, it would tell
+      // the other year.
+      std::vector<std::string> disagreeing;
+      for (const Attribute& a : e.attributes) {
+        const std::string* theirs_value = value_of(theirs.attributes, a.key);
+        if (theirs_value && *theirs_value != a.json) disagreeing.push_back(a.key);
+      }
+      auto left_out = [&](const std::string& key) {
+        if (std::find(disagreeing.begin(), disagreeing.end(), key) != disagreeing.end()) return true;
+        constexpr std::string_view kDate = "_date";
+        return key.size() > kDate.size() && key.compare(key.size() - kDate.size(), kDate.size(), kDate) == 0 &&
+               std::find(disagreeing.begin(), disagreeing.end(),
+                         key.substr(0, key.size() - kDate.size()) + "_year") != disagreeing.end();
+      };
       Attributes kept;
       for (Attribute& a : e.attributes) {
-        const std::string* theirs_value = value_of(theirs.attributes, a.key);
-        if (theirs_value && *theirs_value != a.json) {
-          report.dropped.push_back(theirs.id + ": " + a.key + " " + a.json + " (from " + e.id +
-                                   ") left out; the existing value is " + *theirs_value);
+        if (left_out(a.key)) {
+          const std::string* theirs_value = value_of(theirs.attributes, a.key);
+          report.dropped.push_back(theirs.id + ": " + a.key + " " + a.json + " (from " + e.id + ") left out; " +
+                                   (theirs_value ? "the existing value is " + *theirs_value
+                                                 : "its year disagrees with the existing one"));
           continue;
         }
         kept.push_back(std::move(a));
@@ -239,6 +305,49 @@ LinkResult link_dataset(Dataset in, const Graph& ex) {
     }
     r.attributes = std::move(kept);
   }
+  // Incoming entities linked to one existing entity become one, so the linked file has each id once.
+  std::unordered_map<std::string, std::size_t> first;
+  std::vector<std::size_t> moved(n);
+  std::vector<Entity> entities;
+  for (std::size_t i = 0; i < n; ++i) {
+    Entity& e = in.entities[i];
+    auto [it, fresh] = first.emplace(e.id, entities.size());
+    moved[i] = it->second;
+    if (fresh) {
+      entities.push_back(std::move(e));
+      continue;
+    }
+    Entity& into = entities[it->second];
+    for (std::string& alias : e.aliases) {
+      if (alias != into.name && into.aliases.size() < 64 &&
+          std::find(into.aliases.begin(), into.aliases.end(), alias) == into.aliases.end())
+        into.aliases.push_back(std::move(alias));
+    }
+    for (Attribute& a : e.attributes) {
+      const std::string* have = value_of(into.attributes, a.key);
+      if (!have) {
+        into.attributes.push_back(std::move(a));
+      } else if (*have != a.json) {
+        report.dropped.push_back(into.id + ": " + a.key + " " + a.json + " left out; another incoming record of it says " +
+                                 *have);
+      }
+    }
+  }
+  if (entities.size() < n) {
+    std::vector<Relation> relations;
+    for (Relation& r : in.relations) {
+      r.from = static_cast<decltype(r.from)>(moved[r.from]);
+      r.to = static_cast<decltype(r.to)>(moved[r.to]);
+      bool repeated = std::any_of(relations.begin(), relations.end(), [&](const Relation& o) {
+        return o.from == r.from && o.to == r.to && o.type == r.type &&
+               std::equal(o.attributes.begin(), o.attributes.end(), r.attributes.begin(), r.attributes.end(),
+                          [](const Attribute& x, const Attribute& y) { return x.key == y.key && x.json == y.json; });
+      });
+      if (r.from != r.to && !repeated) relations.push_back(std::move(r));
+    }
+    in.relations = std::move(relations);
+  }
+  in.entities = std::move(entities);
   return {std::move(in), std::move(report)};
 }
 

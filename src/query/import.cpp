@@ -35,11 +35,15 @@ const OperationSpec& import_spec() {
        {"skip_bad", T::flag, "Leave bad records out and list them, instead of stopping at the first", false, ""},
        {"link_to", T::names, "Link to this dataset: reuse its ids for the same entities (repeatable)", false, ""},
        {"link_bundled", T::flag, "Link to the bundled dataset", false, ""},
+       {"same_as", T::names,
+        "INCOMING=EXISTING: link these two, audited by hand (a renamed agency, a year one side has wrong; repeatable)",
+        false, ""},
        {"report", T::text, "Write the report (skipped records, linked, new, ambiguous) as JSON to this file", false,
         ""}},
       "Linking never joins on a bare name: a name, alias or Hangul name must be confirmed by a birth, debut or drama "
-      "year or by a neighbour already linked, and a different year rules a candidate out. Load the result next to "
-      "the dataset it was linked to: --data that.json --data output.json."};
+      "year or by a neighbour already linked; a different year rules a candidate out, and so do groups none of which "
+      "can be the other side's. Load the result next to the dataset it was linked to: --data that.json --data "
+      "output.json."};
   return spec;
 }
 
@@ -58,6 +62,12 @@ ImportRequest import_request(const Parameters& parameters) {
   request.skip_bad = parameters.flag("skip_bad");
   request.link_to = parameters.all("link_to");
   request.link_bundled = parameters.flag("link_bundled");
+  for (const std::string& pair : parameters.all("same_as")) {
+    std::size_t at = pair.find('=');
+    if (at == std::string::npos || at == 0 || at + 1 == pair.size())
+      throw UsageError("same_as " + text::quote(pair) + " must be INCOMING=EXISTING (two ids)");
+    request.same_as.emplace_back(pair.substr(0, at), pair.substr(at + 1));
+  }
   if (auto v = parameters.text("report")) request.report = *v;
   return request;
 }
@@ -124,8 +134,9 @@ ImportResult import_files(const ImportRequest& request) {
                                                         : io::import_kpopnet(sources, options);
   result.skipped = std::move(imported.skipped);
   Dataset dataset = std::move(imported.dataset);
+  if (!request.same_as.empty() && !existing) throw UsageError("same_as needs a dataset to link to");
   if (existing) {
-    io::LinkResult linked = io::link_dataset(std::move(dataset), *existing);
+    io::LinkResult linked = io::link_dataset(std::move(dataset), *existing, {request.same_as});
     dataset = std::move(linked.dataset);
     result.link = std::move(linked.report);
   }

@@ -42,6 +42,20 @@ std::string str(const rapidjson::Value& v, const char* key) {
   return v.HasMember(key) && v[key].IsString() ? v[key].GetString() : "";
 }
 
+// True when every source of the relation is kpopnet.json's (its net.kpop.re or kastden addresses).
+bool kpopnet_only(const rapidjson::Value& r) {
+  auto theirs = [](const std::string& url) {
+    return url.rfind("https://net.kpop.re/", 0) == 0 || url.rfind("https://selca.kastden.org/", 0) == 0;
+  };
+  if (!r.HasMember("source")) return false;
+  const auto& s = r["source"];
+  if (s.IsString()) return theirs(s.GetString());
+  if (!s.IsArray() || s.Empty()) return false;
+  for (const auto& url : s.GetArray())
+    if (!url.IsString() || !theirs(url.GetString())) return false;
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("the Hangul test recognises Hangul and nothing else", "[data]") {
@@ -88,7 +102,7 @@ TEST_CASE("membership status agrees with until everywhere in the bundled data", 
   for (const auto& e : bundled()["entities"].GetArray())
     if (str(e, "kind") == "group" && e.HasMember("disbanded_year"))
       disbanded[str(e, "id")] = e["disbanded_year"].GetInt();
-  int memberships = 0, ended = 0;
+  int memberships = 0, ended = 0, kpopnet_only_ended = 0;
   for (const auto& r : bundled()["relations"].GetArray()) {
     auto type = str(r, "type");
     if (type != "member_of" && type != "signed_to") continue;
@@ -104,14 +118,36 @@ TEST_CASE("membership status agrees with until everywhere in the bundled data", 
       ++ended;
       CHECK(str(r, "status") == "former");
     }
-    // A group that disbanded ended every membership, by its disbanding year at the latest.
+    // A group that disbanded ended every membership, by its disbanding year at the latest. kpopnet.json
+    // records no years of membership, so a membership resting on it alone is "former" without `until`
+    // (setting the disbanding year would be wrong for members who left earlier).
     auto d = disbanded.find(str(r, "to"));
     if (d != disbanded.end()) {
       CHECK(str(r, "status") == "former");
-      REQUIRE(has_until);
+      if (!has_until) {
+        ++kpopnet_only_ended;
+        CHECK(kpopnet_only(r));
+        continue;
+      }
       CHECK(r["until"].GetInt() <= d->second);
     }
   }
   CHECK(memberships > 400);
   CHECK(ended > 100);
+  CHECK(kpopnet_only_ended < memberships / 4);
+}
+
+TEST_CASE("no attribute of the bundled data is null", "[data]") {
+  // A null says nothing (an unknown role is left out), and the Neo4j CSV round trip cannot keep it.
+  int checked = 0;
+  for (const char* array : {"entities", "relations"}) {
+    for (const auto& record : bundled()[array].GetArray()) {
+      for (const auto& member : record.GetObject()) {
+        INFO(array << ": " << str(record, "id") << str(record, "from") << " " << member.name.GetString());
+        CHECK_FALSE(member.value.IsNull());
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 10000);
 }

@@ -2,7 +2,7 @@
 // groups with memberships (current or former), agencies (the groups' `agency_name`, split on commas),
 // birth and debut dates. Idols become `idol`, groups `group`, agencies `agency`; ids are kpopnet's under
 // the mapping's id_prefix (default "kpopnet-"); Hangul and real names become aliases; birth_year,
-// debut_year, disband_year are derived from the dates (kept too); each relation's `source` is the
+// debut_year, disbanded_year are derived from the dates (kept too); each relation's `source` is the
 // record's kpopnet URLs. Errors name the record ("idols[12] (id 'x')") at its file:line:column.
 #pragma once
 

@@ -24,6 +24,7 @@ struct ImportRequest {
   bool skip_bad = false;
   std::vector<std::string> link_to;  // existing datasets to link to (hallyu/1 or snapshots)
   bool link_bundled = false;         // link to the bundled dataset
+  std::vector<std::pair<std::string, std::string>> same_as;  // (incoming, existing) links audited by hand
   std::string report;                // file for the report as JSON
 };
 
