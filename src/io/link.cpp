@@ -50,7 +50,9 @@ LinkResult link_dataset(Dataset in, const Graph& ex, const LinkOptions& options)
       evidence[i].push_back("same id");
     }
   }
-  for (const auto& [incoming, existing] : options.same) {
+  for (const auto& same : options.same) {
+    const std::string& incoming = same.first;  // not a structured binding: the lambda captures it (clang 14)
+    const std::string& existing = same.second;
     auto at = std::find_if(in.entities.begin(), in.entities.end(), [&](const Entity& e) { return e.id == incoming; });
     if (at == in.entities.end())
       throw UsageError("link " + text::quote(incoming) + " = " + text::quote(existing) + ": no incoming entity " +
