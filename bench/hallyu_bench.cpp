@@ -3,7 +3,7 @@
 // (e.g. the sum of path lengths) that compare.sh matches against the peers' to be sure all tools
 // answered the same question.
 //
-// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,
+// Usage: hallyu_bench DATASET.json PAIRS.txt [--repeat R] [--ops load,snapshot-load,path,betweenness,pagerank,leiden,
 //                                              pagerank-converged,closeness-top10,harmonic-top10,approx,louvain,kcore,render,render-diagrams,
 //                                              q-lookup,q-one-hop,q-co-stars,q-top10,q-shortest,q-expand]
 // The q-* ops run the Cypher queries of bench/kuzu_queries.json through query::run_query (parsed and
@@ -183,6 +183,14 @@ int main(int argc, char** argv) {
       char extra[96];
       std::snprintf(extra, sizeof extra, ",\"modularity\":%.6f,\"communities\":%u", q, partition.count);
       report("louvain", samples, "", extra);
+    }
+    if (wants("leiden")) {
+      hallyu::algo::Partition partition;
+      auto samples = time_it(repeat, [&] { partition = hallyu::algo::leiden(simple, {1, 1.0, 50}); });
+      double q = hallyu::algo::modularity(simple, partition.community);
+      char extra[96];
+      std::snprintf(extra, sizeof extra, ",\"modularity\":%.6f,\"communities\":%u", q, partition.count);
+      report("leiden", samples, "", extra);
     }
     if (wants("kcore")) {
       std::vector<std::uint32_t> core;

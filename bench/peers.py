@@ -55,7 +55,7 @@ def converged_error(scores):
 
 
 def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simplify=lambda g: g, louvain=None, kcore_max=None,
-          pagerank_converged=None):
+          pagerank_converged=None, leiden=None):
     samples, graph = [], None
     for _ in range(args.repeat if "load" in ops else 1):
         graph = None
@@ -91,6 +91,10 @@ def bench(tool, load, path_length, betweenness=None, pagerank_argmax=None, simpl
         simple = simplify(graph)
         samples, q = repeated(lambda: louvain(simple), args.repeat)
         report(tool, "louvain", samples, "", modularity=q)
+    if "leiden" in ops and leiden:
+        simple = simplify(graph)
+        samples, q = repeated(lambda: leiden(simple), args.repeat)
+        report(tool, "leiden", samples, "", modularity=q)
     if "kcore" in ops and kcore_max:
         simple = simplify(graph)
         samples, value = repeated(lambda: kcore_max(simple), args.repeat)
@@ -126,8 +130,14 @@ if "igraph" in tools:
         random.seed(1)
         return g.community_multilevel().modularity
 
+    def ig_leiden(g):
+        # Modularity as the objective and iterations until nothing changes, as hallyu's Leiden runs.
+        import random
+        random.seed(1)
+        return g.modularity(g.community_leiden(objective_function="modularity", n_iterations=-1))
+
     bench("igraph", ig_load, ig_path, ig_betweenness, ig_pagerank, ig_simplify, ig_louvain, lambda g: str(max(g.coreness())),
-          pagerank_converged=lambda g: g.pagerank(directed=False, implementation="prpack"))
+          pagerank_converged=lambda g: g.pagerank(directed=False, implementation="prpack"), leiden=ig_leiden)
 
 if "networkx" in tools:
     import networkx as nx

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 #include "hallyu/algo/components.hpp"
 #include "hallyu/algo/modularity.hpp"
@@ -43,19 +44,39 @@ WeightedGraph weighted_from(const SimpleGraph& g) {
   return w;
 }
 
+// The nodes of each community, in increasing order, as one array cut by offsets (a counting sort:
+// a vector per community cost more in allocation than the rest of a level at 1M relations).
+struct Members {
+  std::vector<std::uint32_t> offsets, nodes;
+  std::span<const std::uint32_t> of(std::uint32_t c) const { return {nodes.data() + offsets[c], nodes.data() + offsets[c + 1]}; }
+};
+
+Members members_of(const std::vector<std::uint32_t>& membership, std::uint32_t count) {
+  Members m;
+  m.offsets.assign(count + 1, 0);
+  for (std::uint32_t c : membership) ++m.offsets[c + 1];
+  for (std::uint32_t c = 0; c < count; ++c) m.offsets[c + 1] += m.offsets[c];
+  m.nodes.resize(membership.size());
+  std::vector<std::uint32_t> fill(m.offsets.begin(), m.offsets.end() - 1);
+  for (std::uint32_t v = 0; v < membership.size(); ++v) m.nodes[fill[membership[v]]++] = v;
+  return m;
+}
+
 // Collapses each community of `membership` (0..count-1) into one node.
 WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::uint32_t>& membership, std::uint32_t count) {
   WeightedGraph a;
   a.self_loop.assign(count, 0.0);
   a.strength.assign(count, 0.0);
   a.total = g.total;
-  std::vector<std::vector<std::uint32_t>> members(count);
-  for (std::uint32_t v = 0; v < g.size(); ++v) members[membership[v]].push_back(v);
+  const Members members = members_of(membership, count);
   std::vector<double> weight_to(count, 0.0);
   std::vector<std::uint32_t> touched;
+  a.offsets.reserve(count + 1);
+  a.targets.reserve(g.targets.size());
+  a.weights.reserve(g.targets.size());
   a.offsets.push_back(0);
   for (std::uint32_t c = 0; c < count; ++c) {
-    for (std::uint32_t v : members[c]) {
+    for (std::uint32_t v : members.of(c)) {
       a.self_loop[c] += g.self_loop[v];
       a.strength[c] += g.strength[v];
       for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
@@ -131,24 +152,33 @@ std::pair<std::uint32_t, double> best_move(const WeightedGraph& g, std::uint32_t
   return {best, best_gain};
 }
 
-// Louvain's local moving phase. Returns whether any node moved.
+// Louvain's local moving phase, in passes over the nodes in one shuffled order. Returns whether any
+// node moved. After the first pass a node is visited again only when a neighbour has moved since its
+// last visit (the pruning of Ozaki, Tezuka and Inaba, 2016): a node whose neighbourhood kept its
+// communities almost never has a better move, and on the 1M-relation benchmark the later passes of
+// the first level moved a few hundred of 451,575 nodes each, for 77 passes.
 bool move_nodes(const WeightedGraph& g, std::vector<std::uint32_t>& community, std::vector<double>& total, double gamma,
                 SplitMix64& random) {
   const std::uint32_t n = g.size();
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
   random.shuffle(order);
+  std::vector<std::uint8_t> stale(n, 1);  // 1: visit in this pass
   NeighborWeights weights(n);
   bool any = false;
   for (int pass = 0; pass < 1000; ++pass) {
     bool moved = false;
     for (std::uint32_t v : order) {
+      if (!stale[v]) continue;
+      stale[v] = 0;
       std::uint32_t from = community[v];
       weights.gather(g, v, community);
       total[from] -= g.strength[v];
       std::uint32_t best = best_move(g, v, from, weights, total, gamma).first;
       total[best] += g.strength[v];
-      if (best != from) community[v] = best, moved = true, any = true;
+      if (best == from) continue;
+      community[v] = best, moved = true, any = true;
+      for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) stale[g.targets[e]] = 1;
     }
     if (!moved) break;
   }
@@ -178,7 +208,10 @@ void move_nodes_fast(const WeightedGraph& g, std::vector<std::uint32_t>& communi
     if (size[from] == 0) empty.push_back(from);
     auto [best, best_gain] = best_move(g, v, from, weights, total, gamma);
     if (best_gain < -1e-12 && !empty.empty()) best = empty.back();  // alone beats every neighbour
-    if (size[best] == 0) empty.erase(std::find(empty.begin(), empty.end(), best));
+    // An empty best is always the last one listed: v's own community, emptied just now, or the spare
+    // picked above (a neighbour's community holds the neighbour). So no search through `empty`,
+    // which at the first level lists most of the graph.
+    if (size[best] == 0) empty.pop_back();
     total[best] += g.strength[v];
     ++size[best];
     community[v] = best;
@@ -200,8 +233,7 @@ std::vector<std::uint32_t> refine(const WeightedGraph& g, const std::vector<std:
   std::iota(refined.begin(), refined.end(), 0u);
   std::vector<double> refined_total(g.strength), external(n, 0.0), inside(n, 0.0);
   std::vector<std::uint32_t> refined_size(n, 1);
-  std::vector<std::vector<std::uint32_t>> members(n);
-  for (std::uint32_t v = 0; v < n; ++v) members[community[v]].push_back(v);
+  const Members members = members_of(community, n);
   std::vector<double> community_total(n, 0.0);
   for (std::uint32_t v = 0; v < n; ++v) community_total[community[v]] += g.strength[v];
   // inside[v]: weight from v to the rest of its community; a singleton's external weight is that.
@@ -215,9 +247,9 @@ std::vector<std::uint32_t> refine(const WeightedGraph& g, const std::vector<std:
   std::vector<std::uint32_t> candidates;
   std::vector<double> chances;
   for (std::uint32_t s = 0; s < n; ++s) {
-    if (members[s].size() < 2) continue;
+    if (members.of(s).size() < 2) continue;
     const double total_s = community_total[s];
-    std::vector<std::uint32_t> order = members[s];
+    std::vector<std::uint32_t> order(members.of(s).begin(), members.of(s).end());
     random.shuffle(order);
     for (std::uint32_t v : order) {
       const double k = g.strength[v];

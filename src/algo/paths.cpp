@@ -17,26 +17,17 @@ std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
 
 }  // namespace
 
-PathFinder::PathFinder(const Graph& graph) : graph_(graph) {
-  const std::size_t n = graph.entity_count();
-  for (Side* side : {&forward_, &backward_}) {
-    side->stamp.assign(n, 0);
-    side->parent.assign(n, 0);
-    side->depth.assign(n, 0);
-  }
-  blocked_.assign(n, 0);
-}
+PathFinder::PathFinder(const Graph& graph) : graph_(graph), visits_(graph.entity_count()) {}
 
 void PathFinder::new_epoch() {
   if (++epoch_ == 0) {  // wrapped after 4 billion queries: clear and start again
-    for (Side* side : {&forward_, &backward_}) std::fill(side->stamp.begin(), side->stamp.end(), 0);
-    std::fill(blocked_.begin(), blocked_.end(), 0);
+    for (Visit& visit : visits_) visit.blocked = 0;
     epoch_ = 1;
   }
 }
 
 bool PathFinder::may_enter(VertexId v, VertexId target, const TraversalFilter& filter) const {
-  if (blocked_[v] == epoch_) return false;
+  if (visits_[v].blocked == epoch_) return false;
   return v == target || filter.allows_vertex(graph_, v);
 }
 
@@ -64,17 +55,18 @@ Path PathFinder::to_path(const std::vector<VertexId>& vertices, const TraversalF
 std::optional<std::vector<VertexId>> PathFinder::search(VertexId from, VertexId to, const TraversalFilter& filter,
                                                         const std::vector<VertexId>& blocked_first_hops) {
   if (from == to) return std::vector<VertexId>{from};
-  // Visits are stamped with their own counter so that the caller's blocked_ stamps (epoch_) survive.
+  // Visits are stamped with their own counter so that the caller's blocked stamps (epoch_) survive.
   const std::uint32_t visit = ++visit_epoch_;
   if (visit == 0) {
-    for (Side* side : {&forward_, &backward_}) std::fill(side->stamp.begin(), side->stamp.end(), 0);
+    for (Visit& v : visits_) v.stamp[0] = v.stamp[1] = 0;
     visit_epoch_ = 1;
     return search(from, to, filter, blocked_first_hops);
   }
   auto start = [&](Side& side, VertexId v) {
-    side.stamp[v] = visit;
-    side.parent[v] = v;
-    side.depth[v] = 0;
+    Visit& at = visits_[v];
+    at.stamp[side.index] = visit;
+    at.parent[side.index] = v;
+    at.depth[side.index] = 0;
     side.frontier.assign(1, v);
   };
   start(forward_, from);
@@ -85,29 +77,40 @@ std::optional<std::vector<VertexId>> PathFinder::search(VertexId from, VertexId 
     if (other == from) return false;
     return std::find(blocked_first_hops.begin(), blocked_first_hops.end(), other) != blocked_first_hops.end();
   };
+  // Without a filter a step needs no look at the relation or the neighbour's kind: two fewer random
+  // reads per arc, which is most of an unfiltered search's time on a big graph.
+  const bool unfiltered = filter.is_unfiltered();
   std::uint32_t best = kNoDepth;
   VertexId meet = 0;
   while (!forward_.frontier.empty() && !backward_.frontier.empty()) {
     bool go_forward = forward_.frontier.size() <= backward_.frontier.size();
     Side& side = go_forward ? forward_ : backward_;
-    Side& other = go_forward ? backward_ : forward_;
+    const int me = side.index, other = 1 - me;
     VertexId target = go_forward ? to : from;
     side.next.clear();
     for (VertexId u : side.frontier) {
+      const std::uint32_t depth = visits_[u].depth[me] + 1;
       for (Graph::Arc arc : graph_.arcs(u)) {
         VertexId v = arc.neighbor;
-        if (side.stamp[v] == visit || !may_step(arc, target, filter) || hop_is_blocked(u, v)) continue;
+        Visit& at = visits_[v];
+        if (at.stamp[me] == visit) continue;
+        if (unfiltered ? at.blocked == epoch_ : !may_step(arc, target, filter)) continue;
+        if (hop_is_blocked(u, v)) continue;
         // The far endpoint is enterable from this side only as the target; the other side's start
         // vertex is reached through the meeting test below.
-        side.stamp[v] = visit;
-        side.parent[v] = u;
-        side.depth[v] = side.depth[u] + 1;
+        at.stamp[me] = visit;
+        at.parent[me] = u;
+        at.depth[me] = depth;
         side.next.push_back(v);
-        if (other.stamp[v] == visit && side.depth[v] + other.depth[v] < best) {
-          best = side.depth[v] + other.depth[v];
+        // Every meeting found in one level is equally short (no meeting in the levels before bounds
+        // the length from below), so the first one is the answer the full level would pick too.
+        if (at.stamp[other] == visit) {
+          best = depth + at.depth[other];
           meet = v;
+          break;
         }
       }
+      if (best != kNoDepth) break;
     }
     std::swap(side.frontier, side.next);
     if (best != kNoDepth) break;
@@ -116,13 +119,13 @@ std::optional<std::vector<VertexId>> PathFinder::search(VertexId from, VertexId 
   backward_.frontier.clear();
   if (best == kNoDepth) return std::nullopt;
   std::vector<VertexId> vertices;
-  for (VertexId v = meet;; v = forward_.parent[v]) {
+  for (VertexId v = meet;; v = visits_[v].parent[0]) {
     vertices.push_back(v);
     if (v == from) break;
   }
   std::reverse(vertices.begin(), vertices.end());
   for (VertexId v = meet; v != to;) {
-    v = backward_.parent[v];
+    v = visits_[v].parent[1];
     vertices.push_back(v);
   }
   return vertices;
@@ -162,7 +165,7 @@ std::vector<Path> PathFinder::k_shortest_paths(VertexId from, VertexId to, std::
         }
       }
       new_epoch();
-      for (std::size_t j = 0; j < i; ++j) blocked_[previous[j]] = epoch_;  // the root stays simple
+      for (std::size_t j = 0; j < i; ++j) visits_[previous[j]].blocked = epoch_;  // the root stays simple
       auto tail = search(spur, to, filter, blocked_hops);
       if (!tail) continue;
       std::vector<VertexId> candidate(previous.begin(), previous.begin() + static_cast<std::ptrdiff_t>(i));

@@ -53,13 +53,20 @@ class PathFinder {
   std::optional<RelationId> hop_relation(VertexId u, VertexId v, const TraversalFilter& filter) const;
 
  private:
+  // Everything a search reads about one vertex, for both directions, in one half cache line: a BFS
+  // step costs one miss per neighbour instead of one per array (at 1M relations the visited state no
+  // longer fits in cache, and the misses were the search's time).
+  struct alignas(32) Visit {
+    std::uint32_t stamp[2] = {0, 0};  // == visit_epoch_ when seen by the forward (0) / backward (1) side
+    VertexId parent[2] = {0, 0};
+    std::uint32_t depth[2] = {0, 0};
+    std::uint32_t blocked = 0;  // == epoch_ when blocked in this query
+  };
   struct Side {
-    std::vector<std::uint32_t> stamp;   // == epoch_ when visited in this query
-    std::vector<VertexId> parent;
-    std::vector<std::uint32_t> depth;
+    int index;  // into Visit's arrays
     std::vector<VertexId> frontier, next;
   };
-  // Bidirectional BFS that may not enter `blocked` vertices (stamp == epoch_) nor take the hops from
+  // Bidirectional BFS that may not enter `blocked` vertices (Visit::blocked == epoch_) nor take the hops from
   // `from` to any vertex in `blocked_first_hops`.
   std::optional<std::vector<VertexId>> search(VertexId from, VertexId to, const TraversalFilter& filter,
                                               const std::vector<VertexId>& blocked_first_hops);
@@ -71,8 +78,8 @@ class PathFinder {
   const Graph& graph_;
   std::uint32_t epoch_ = 0;        // stamps blocked_ for one query
   std::uint32_t visit_epoch_ = 0;  // stamps Side::stamp for one search
-  Side forward_, backward_;
-  std::vector<std::uint32_t> blocked_;  // == epoch_ when blocked in this query
+  std::vector<Visit> visits_;
+  Side forward_{0, {}, {}}, backward_{1, {}, {}};
 };
 
 // A path's relation types in travel order, with direction: "acted_in -> <- acted_in" style words are
