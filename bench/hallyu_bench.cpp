@@ -10,7 +10,9 @@
 // planned on every execution: hallyu has no prepared statements), with the checks kuzu_peer.mjs computes.
 // `approx` also runs exact betweenness and reports the largest error and the speedup, per --epsilon
 // (comma-separated).
+#include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +71,15 @@ long peak_rss_kb() {
   return usage.ru_maxrss;
 }
 
+long resident_now_bytes() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * sysconf(_SC_PAGESIZE);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,13 +117,20 @@ int main(int argc, char** argv) {
       hallyu::io::write_snapshot(*graph, snapshot);
       std::vector<double> samples;
       std::size_t relations = 0;
+      long resident_bytes = 0;
       for (int r = 0; r < repeat; ++r) {
+        // What a loaded snapshot keeps resident: the process's resident size with the graph, minus
+        // without it (freed memory handed back first, so earlier loads do not hide the growth).
+        malloc_trim(0);
+        long before = resident_now_bytes();
         auto start = Clock::now();
         hallyu::Graph loaded = hallyu::io::load_graph({snapshot});
         samples.push_back(milliseconds_since(start));
+        if (r == 0) resident_bytes = resident_now_bytes() - before;
         relations = loaded.relation_count();
       }
-      report("snapshot-load", samples, std::to_string(relations));
+      report("snapshot-load", samples, std::to_string(relations),
+             ",\"resident_bytes_per_relation\":" + std::to_string(relations ? resident_bytes / static_cast<long>(relations) : 0));
     }
     if (wants("path")) {
       std::ifstream in(pairs_file);
