@@ -102,10 +102,35 @@ std::string attribute_key_problem(std::string_view key, bool of_entity) {
   return {};
 }
 
+namespace {
+
+// Whether `json` is, at a glance, a value whose compact form is itself: a whole number in JSON's
+// grammar, or a string of printable ASCII without quotes or backslashes. Most attributes are (years,
+// roles, billing, source addresses), and they skip the parse below, which cost a quarter of a
+// snapshot's load at 1M relations; anything else is still parsed.
+bool plainly_compact(std::string_view json) {
+  if (json.size() >= 2 && json.front() == '"' && json.back() == '"') {
+    for (std::size_t i = 1; i + 1 < json.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(json[i]);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+  std::size_t i = !json.empty() && json[0] == '-' ? 1 : 0;
+  if (i == json.size() || (json[i] == '0' && json.size() > i + 1)) return false;
+  for (; i < json.size(); ++i) {
+    if (json[i] < '0' || json[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string attribute_value_problem(std::string_view key, std::string_view json, const LoadLimits& limits) {
   if (json.size() > limits.max_attribute_bytes) {
     return quoted_key(key) + " is larger than " + std::to_string(limits.max_attribute_bytes) + " bytes";
   }
+  if (plainly_compact(json)) return {};
   CompactCopy copy(limits.max_attribute_depth);
   rapidjson::MemoryStream stream(json.data(), json.size());
   rapidjson::Reader reader;

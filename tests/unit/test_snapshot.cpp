@@ -148,6 +148,16 @@ TEST_CASE("snapshot content is checked like JSON input", "[snapshot][errors]") {
   CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = "{ \"k\": 1}"; }), Contains("not well-formed compact JSON"));
   CHECK_THAT(with_relation([](Relation& r) { r.attributes[0].json = "\"a\"}"; }),
              Contains("relations[0] (acted_in): attribute 'role' is not well-formed"));
+  // At the edges of the shortcut for plain numbers and strings: what it accepts is compact JSON, and
+  // what it does not accept still goes through the parse.
+  for (const char* good : {"0", "-0", "-12", "\"\"", "\"a/b:c\"", "\"\xec\x9d\xb4\"", "true", "[1,2]"}) {
+    INFO(good);
+    CHECK(with_entity([&](Entity& e) { e.attributes[1].json = good; }).empty());
+  }
+  for (const char* bad : {"01", "-", "--1", "1-", "\"", "\"a\"b\"", "\"a\tb\"", "\"a\\\"", "\"\xff\"", "\"a\\x\"", "\"\\u00e9\""}) {
+    INFO(bad);
+    CHECK_THAT(with_entity([&](Entity& e) { e.attributes[1].json = bad; }), Contains("not well-formed"));
+  }
   CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = std::string(17, '[') + std::string(17, ']'); }),
              Contains("nested deeper than 16 levels"));
   CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].key = "name"; }), Contains("key 'name' is a field, not an attribute"));
