@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks hallyu against igraph, graph-tool and NetworkX (Debian's python3-* packages) on the same
 # generated graphs and queries, in one run, and prints medians and ratios.
-# Usage: bash bench/compare.sh [--sizes 10k,100k,1m] [--repeat 5] [--ops load,path,pagerank,pagerank-converged,closeness-top10,harmonic-top10,betweenness,approx,louvain,kcore,queries] [--pairs 200]
+# Usage: bash bench/compare.sh [--sizes 10k,100k,1m,5m] [--repeat 5] [--ops load,snapshot-load,path,pagerank,pagerank-converged,closeness-top10,harmonic-top10,betweenness,approx,louvain,leiden,leiden-2,kcore,queries] [--pairs 200]
 # `queries` runs the query-language benchmark (bench/kuzu_queries.json: q-lookup, q-one-hop, q-co-stars,
 # q-top10, q-shortest, q-expand) in hallyu and in Kuzu (npm kuzu 0.11.3, installed into bench/out/kuzu on
 # first use, about 500 MB), with Kuzu's COPY FROM load as its "load".
@@ -10,7 +10,7 @@
 # and year-axis ranks at the same sizes) on the 10k graph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=10k,100k,1m repeat=5 ops=load,snapshot-load,path,pagerank,pagerank-converged,closeness-top10,harmonic-top10,betweenness,approx,louvain,kcore,render,render-diagrams,queries pairs=200
+sizes=10k,100k,1m repeat=5 ops=load,snapshot-load,path,pagerank,pagerank-converged,closeness-top10,harmonic-top10,betweenness,approx,louvain,leiden,leiden-2,kcore,render,render-diagrams,queries pairs=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;

@@ -358,7 +358,7 @@ std::vector<std::uint32_t> leiden_round(const WeightedGraph& base, const std::ve
 }
 
 // Repeats `round` from its own result while modularity improves (as leidenalg's n_iterations=-1),
-// at most 20 times.
+// at most options.max_rounds times.
 template <typename Round>
 Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, Round round) {
   WeightedGraph base = weighted_from(g);
@@ -367,7 +367,7 @@ Partition iterate_rounds(const SimpleGraph& g, const CommunityOptions& options, 
   std::vector<std::uint32_t> best(g.size());
   std::iota(best.begin(), best.end(), 0u);
   double best_q = modularity(g, best, options.resolution);
-  for (int r = 0; r < 20; ++r) {
+  for (unsigned r = 0; r < options.max_rounds; ++r) {
     std::vector<std::uint32_t> next = round(base, best, options, random);
     double q = modularity(g, next, options.resolution);
     if (q <= best_q + 1e-12) break;

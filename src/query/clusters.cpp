@@ -16,6 +16,10 @@ const OperationSpec& clusters_spec() {
        {"central", T::integer, "How many central members to name per cluster", false, ""},
        {"seed", T::integer, "Seed for louvain, leiden and label-propagation (same seed, same clusters)", false, ""},
        {"resolution", T::real, "Modularity resolution for louvain and leiden", false, ""},
+       {"rounds", T::integer,
+        "louvain and leiden: at most this many rounds, each from the last one's result; fewer when a round does not "
+        "raise modularity (default 20; leidenalg's default is 2)",
+        false, ""},
        {"k", T::integer, "kcore: the k of the k-core (default: the largest k with a non-empty core)", false, ""},
        {"projection", T::text, "Cluster people on a projection: people or costars", false, ""}},
       "exclude_kinds agency,network clusters without the hubs that join everything; via keeps relation types."});
@@ -30,6 +34,7 @@ ClustersRequest clusters_request(const Parameters& parameters) {
   if (auto v = parameters.count("central")) request.central = *v;
   if (auto v = parameters.count("seed")) request.seed = *v;
   if (auto v = parameters.real("resolution")) request.resolution = *v;
+  if (auto v = parameters.count("rounds")) request.rounds = *v;
   if (auto v = parameters.count("k")) request.k = static_cast<std::uint32_t>(std::min<std::uint64_t>(*v, UINT32_MAX));
   if (auto v = parameters.text("projection")) request.projection = *v;
   request.filter = filter_request(parameters);
@@ -43,10 +48,11 @@ ClustersResult clusters(const Engine& engine, const ClustersRequest& request) {
   // 100 no dataset here has a meaningful answer.
   check_range("resolution", request.resolution, 0.001, 100.0);
   check_range("central", request.central, 0, 1000);
+  check_range("rounds", request.rounds, 1, 100);
   algo::TraversalFilter filter = engine.filter(request.filter);
   result.simple = request.projection.empty() ? algo::simple_graph(graph, filter)
                                              : algo::project(graph, algo::parse_projection(request.projection), filter);
-  algo::CommunityOptions options{request.seed, request.resolution, 50};
+  algo::CommunityOptions options{request.seed, request.resolution, 50, static_cast<unsigned>(request.rounds)};
   result.clustering = algo::cluster(result.simple, result.method, options, request.k);
   result.profiles = algo::profile_clusters(graph, result.simple, result.clustering.partition);
   for (std::size_t i = 0; i < result.profiles.size(); ++i) {

@@ -446,6 +446,7 @@ TEST_CASE("numbers are read strictly: negatives, nan, inf and overflow are refus
   for (const char* bad : {"nan", "inf", "-inf", "1e308", "0"}) {
     check_one_line_error(run_hallyu({"clusters", "--resolution", bad, "--data", mini}), "resolution");
   }
+  for (const char* bad : {"0", "101", "-1"}) check_one_line_error(run_hallyu({"clusters", "--rounds", bad, "--data", mini}), "rounds");
   for (const char* tiny : {"1e-200", "1e-300", "5e-324"}) {
     check_one_line_error(run_hallyu({"centrality", "-m", "betweenness", "--approx", tiny, "--data", mini}),
                          "approx must be from 0.0001 to 0.5");

@@ -58,3 +58,22 @@ TEST_CASE("two triangles joined by one edge, by hand", "[clusters]") {
   // Higher resolution splits more: every vertex alone would be optimal only at very high gamma.
   CHECK(algo::louvain(s, {1, 10.0, 50}).count > 2);
 }
+
+TEST_CASE("rounds bound Louvain and Leiden, and more rounds never lose modularity", "[clusters]") {
+  // On the bundled data later rounds keep raising modularity, so the bound must change the answer.
+  Graph g(io::load_dataset_files({std::string(HALLYU_SOURCE_DIR) + "/datasets/hallyu.json"}));
+  auto s = algo::simple_graph(g);
+  for (auto method : {algo::louvain, algo::leiden}) {
+    bool fewer_rounds_changed_something = false;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+      double q1 = algo::modularity(s, method(s, {seed, 1.0, 50, 1}).community);
+      double q2 = algo::modularity(s, method(s, {seed, 1.0, 50, 2}).community);
+      double q20 = algo::modularity(s, method(s, {seed, 1.0, 50, 20}).community);
+      CHECK(q1 <= q2);
+      CHECK(q2 <= q20);
+      CHECK(algo::modularity(s, method(s, {seed, 1.0, 50}).community) == q20);  // 20 is the default
+      fewer_rounds_changed_something = fewer_rounds_changed_something || q1 < q20;
+    }
+    CHECK(fewer_rounds_changed_something);
+  }
+}

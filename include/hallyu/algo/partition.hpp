@@ -23,6 +23,10 @@ struct CommunityOptions {
   std::uint64_t seed = 1;
   double resolution = 1.0;
   unsigned max_levels = 50;
+  // Louvain and Leiden: rounds, each starting from the last one's result; they stop sooner when a
+  // round does not raise modularity (leidenalg's n_iterations; its default is 2, "until no
+  // improvement" is -1).
+  unsigned max_rounds = 20;
 };
 
 }  // namespace hallyu::algo

@@ -14,6 +14,7 @@ struct ClustersRequest {
   std::size_t central = 5;  // central members named per cluster
   std::uint64_t seed = 1;
   double resolution = 1.0;
+  std::uint64_t rounds = 20;  // louvain, leiden: see algo::CommunityOptions::max_rounds
   std::uint32_t k = 0;  // kcore (0: the largest k with a non-empty core)
   std::string projection;
   FilterRequest filter;
