@@ -23,15 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     io::Imported imported;
     if (format == 0) {
-      std::vector<io::SourceText> files;
-      std::size_t split = text.find("\n---\n");
-      if (split == std::string::npos) {
-        files.push_back({"nodes.csv", text});
-      } else {
-        files.push_back({"nodes.csv", text.substr(0, split)});
-        files.push_back({"relations.csv", text.substr(split + 5)});
-      }
-      imported = io::import_csv(files, options);
+      imported = io::import_csv(fuzz::one_or_two_files(text, "nodes.csv", "nodes.csv", "relations.csv"), options);
     } else if (format == 1) {
       imported = io::import_graphml({{"graph.graphml", text}}, options);
     } else {

@@ -6,11 +6,22 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "hallyu/format/json_writer.hpp"
 #include "hallyu/graph.hpp"
+#include "hallyu/io/json_loader.hpp"
 
 namespace hallyu::fuzz {
+
+// One input as one file, or as two when it holds a "\n---\n" line (the split point comes from the
+// input), so the fuzzer also reaches the code that merges or joins files.
+inline std::vector<io::SourceText> one_or_two_files(const std::string& text, const char* only, const char* first,
+                                                    const char* second) {
+  std::size_t split = text.find("\n---\n");
+  if (split == std::string::npos) return {{only, text}};
+  return {{first, text.substr(0, split)}, {second, text.substr(split + 5)}};
+}
 
 // Aborts (a finding) when `text` is not one JSON document of valid UTF-8.
 inline void require_valid_json(const std::string& text, const char* what) {
