@@ -194,24 +194,23 @@ int main(int argc, char** argv) {
         }
       }
     }
-    if (wants("louvain")) {
+    // louvain and leiden: rounds until modularity stops rising (at most 20, the default); leiden-2:
+    // two rounds, leidenalg's and igraph's default.
+    using Method = hallyu::algo::Partition (*)(const hallyu::algo::SimpleGraph&, const hallyu::algo::CommunityOptions&);
+    struct Community {
+      const char* op;
+      Method method;
+      unsigned rounds;
+    };
+    for (const Community& c : {Community{"louvain", hallyu::algo::louvain, 20}, Community{"leiden", hallyu::algo::leiden, 20},
+                               Community{"leiden-2", hallyu::algo::leiden, 2}}) {
+      if (!wants(c.op)) continue;
       hallyu::algo::Partition partition;
-      auto samples = time_it(repeat, [&] { partition = hallyu::algo::louvain(simple, {1, 1.0, 50}); });
+      auto samples = time_it(repeat, [&] { partition = c.method(simple, {1, 1.0, 50, c.rounds}); });
       double q = hallyu::algo::modularity(simple, partition.community);
       char extra[96];
       std::snprintf(extra, sizeof extra, ",\"modularity\":%.6f,\"communities\":%u", q, partition.count);
-      report("louvain", samples, "", extra);
-    }
-    // leiden: rounds until modularity stops rising (at most 20, the default); leiden-2: two rounds,
-    // leidenalg's and igraph's default.
-    for (auto [op, rounds] : {std::pair<const char*, unsigned>{"leiden", 20}, {"leiden-2", 2}}) {
-      if (!wants(op)) continue;
-      hallyu::algo::Partition partition;
-      auto samples = time_it(repeat, [&, rounds = rounds] { partition = hallyu::algo::leiden(simple, {1, 1.0, 50, rounds}); });
-      double q = hallyu::algo::modularity(simple, partition.community);
-      char extra[96];
-      std::snprintf(extra, sizeof extra, ",\"modularity\":%.6f,\"communities\":%u", q, partition.count);
-      report(op, samples, "", extra);
+      report(c.op, samples, "", extra);
     }
     if (wants("kcore")) {
       std::vector<std::uint32_t> core;
