@@ -2,6 +2,7 @@
 #include "hallyu/name_index.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "hallyu/error.hpp"
@@ -23,32 +24,81 @@ std::size_t typo_budget(std::size_t length) { return length <= 3 ? 1 : length <=
 
 }  // namespace
 
-NameIndex::NameIndex(const Graph& graph) : graph_(graph) {
-  auto add = [&](std::string_view original, VertexId v, bool is_id, bool is_alias) {
-    Key key{text::fold(original), text::compact(original), text::hangul_initials(original), original, v, is_id, is_alias};
-    keys_.push_back(std::move(key));
-  };
-  for (VertexId v = 0; v < graph.entity_count(); ++v) {
-    const Entity& e = graph.entity(v);
-    add(e.id, v, true, false);
-    add(e.name, v, false, false);
-    for (const std::string& alias : e.aliases) add(alias, v, false, true);
-  }
-  // Names shared by several entities (as a name or an alias): people output shows the id beside them.
-  std::vector<std::pair<std::string_view, VertexId>> folded;
-  for (const Key& key : keys_) {
-    if (!key.is_id) folded.emplace_back(key.folded, key.vertex);
-  }
-  std::sort(folded.begin(), folded.end());
-  folded.erase(std::unique(folded.begin(), folded.end()), folded.end());
-  shared_name_.assign(graph.entity_count(), false);
-  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
-    if (folded[i].first != folded[i + 1].first) continue;
-    for (std::size_t j : {i, i + 1}) {
-      VertexId v = folded[j].second;
-      if (text::fold(graph.entity(v).name) == folded[j].first) shared_name_[v] = true;
+NameIndex::NameIndex(const Graph& graph) : graph_(graph) {}
+
+const std::vector<NameIndex::Key>& NameIndex::keys() const {
+  std::call_once(keys_once_, [this] {
+    auto add = [&](std::string_view original, VertexId v, bool is_id, bool is_alias) {
+      keys_.push_back({text::fold(original), text::compact(original), text::hangul_initials(original), original, v,
+                       is_id, is_alias});
+    };
+    for (VertexId v = 0; v < graph_.entity_count(); ++v) {
+      const Entity& e = graph_.entity(v);
+      add(e.id, v, true, false);
+      add(e.name, v, false, false);
+      for (const std::string& alias : e.aliases) add(alias, v, false, true);
     }
-  }
+  });
+  return keys_;
+}
+
+bool NameIndex::shares_name(VertexId v) const {
+  std::call_once(shared_once_, [this] {
+    // A name is shared when its folded form is another entity's folded name or alias. Forms are
+    // grouped by sorting 64-bit hashes, not strings; a group of one hash whose forms are not all equal
+    // (a collision) is sorted by the forms themselves, so a collision cannot mark a name.
+    struct Form {
+      std::uint64_t hash;
+      VertexId vertex;
+      std::uint32_t text;  // index into `folded`
+      bool is_name;
+    };
+    std::vector<std::string> folded;
+    std::vector<Form> forms;
+    std::hash<std::string_view> hash;
+    auto add = [&](std::string_view original, VertexId u, bool is_name) {
+      folded.push_back(text::fold(original));
+      forms.push_back({hash(folded.back()), u, static_cast<std::uint32_t>(folded.size() - 1), is_name});
+    };
+    for (VertexId u = 0; u < graph_.entity_count(); ++u) {
+      const Entity& e = graph_.entity(u);
+      add(e.name, u, true);
+      for (const std::string& alias : e.aliases) add(alias, u, false);
+    }
+    shared_name_.assign(graph_.entity_count(), false);
+    // Marks the names among forms[a, b), all of one folded text, when two entities or more hold it.
+    auto mark = [&](std::size_t a, std::size_t b) {
+      bool several = false;
+      for (std::size_t k = a + 1; k < b && !several; ++k) several = forms[k].vertex != forms[a].vertex;
+      if (!several) return;
+      for (std::size_t k = a; k < b; ++k) {
+        if (forms[k].is_name) shared_name_[forms[k].vertex] = true;
+      }
+    };
+    std::sort(forms.begin(), forms.end(), [](const Form& x, const Form& y) {
+      return x.hash != y.hash ? x.hash < y.hash : x.vertex < y.vertex;
+    });
+    for (std::size_t i = 0; i < forms.size();) {
+      std::size_t j = i + 1;
+      while (j < forms.size() && forms[j].hash == forms[i].hash) ++j;
+      bool one_text = true;
+      for (std::size_t k = i + 1; k < j && one_text; ++k) one_text = folded[forms[k].text] == folded[forms[i].text];
+      if (one_text) {
+        mark(i, j);
+      } else {
+        std::sort(forms.begin() + static_cast<std::ptrdiff_t>(i), forms.begin() + static_cast<std::ptrdiff_t>(j),
+                  [&](const Form& x, const Form& y) { return folded[x.text] < folded[y.text]; });
+        for (std::size_t a = i; a < j;) {
+          std::size_t b = a + 1;
+          while (b < j && folded[forms[b].text] == folded[forms[a].text]) ++b;
+          mark(a, b);
+          a = b;
+        }
+      }
+      i = j;
+    }
+  });
+  return shared_name_[v];
 }
 
 std::vector<VertexId> NameIndex::named(std::string_view name) const {
@@ -93,7 +143,7 @@ Resolution NameIndex::resolve(std::string_view query) const {
   std::string folded = text::fold(query), compact = text::compact(query);
   for (int tier = 0; tier < 4 && result.matches.empty(); ++tier) {
     bool want_alias = tier % 2 == 1;
-    for (const Key& key : keys_) {
+    for (const Key& key : keys()) {
       if (key.is_alias != want_alias) continue;
       bool match = tier < 2 ? key.folded == folded : (!compact.empty() && key.compact == compact);
       if (match) result.matches.push_back(key.vertex);
@@ -131,7 +181,7 @@ std::string_view NameIndex::match_kind(int rank) {
 
 std::string NameIndex::display_name(VertexId v) const {
   const Entity& e = graph_.entity(v);
-  return shared_name_[v] ? e.name + " [" + e.id + "]" : e.name;
+  return shares_name(v) ? e.name + " [" + e.id + "]" : e.name;
 }
 
 std::string NameIndex::label(VertexId v) const {
@@ -167,7 +217,7 @@ std::vector<SearchHit> NameIndex::search(std::string_view query, std::size_t lim
   bool initials = text::is_initials_query(query);
   std::size_t budget = typo_budget(text::decode(compact).size());
   std::map<VertexId, SearchHit> best;
-  for (const Key& key : keys_) {
+  for (const Key& key : keys()) {
     if (!(kinds & bit(graph_.kind(key.vertex)))) continue;
     int rank = -1;
     if (key.is_id && key.original == query) {

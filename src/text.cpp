@@ -71,22 +71,26 @@ char32_t fold_code_point(char32_t cp) {
 constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
 constexpr char32_t kLCount = 19, kVCount = 21, kTCount = 28, kSCount = kLCount * kVCount * kTCount;
 
+// Composes `cp` into `last` when they are a leading consonant + vowel or a syllable without a final +
+// a final consonant (Unicode's Hangul composition); false when `cp` starts a new character.
+bool compose_into(char32_t& last, char32_t cp) {
+  if (last >= kLBase && last < kLBase + kLCount && cp >= kVBase && cp < kVBase + kVCount) {
+    last = kSBase + ((last - kLBase) * kVCount + (cp - kVBase)) * kTCount;
+    return true;
+  }
+  if (last >= kSBase && last < kSBase + kSCount && (last - kSBase) % kTCount == 0 && cp > kTBase &&
+      cp < kTBase + kTCount) {
+    last = last + (cp - kTBase);
+    return true;
+  }
+  return false;
+}
+
 std::vector<char32_t> compose_hangul(const std::vector<char32_t>& in) {
   std::vector<char32_t> out;
   out.reserve(in.size());
   for (char32_t cp : in) {
-    if (!out.empty()) {
-      char32_t last = out.back();
-      if (last >= kLBase && last < kLBase + kLCount && cp >= kVBase && cp < kVBase + kVCount) {
-        out.back() = kSBase + ((last - kLBase) * kVCount + (cp - kVBase)) * kTCount;
-        continue;
-      }
-      if (last >= kSBase && last < kSBase + kSCount && (last - kSBase) % kTCount == 0 && cp > kTBase &&
-          cp < kTBase + kTCount) {
-        out.back() = last + (cp - kTBase);
-        continue;
-      }
-    }
+    if (!out.empty() && compose_into(out.back(), cp)) continue;
     out.push_back(cp);
   }
   return out;
@@ -168,12 +172,33 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+// Most names and every synthetic id are ASCII: folding those is a byte loop, not a decode into code
+// points and a Hangul composition pass (which cost the name index three allocations per key).
+namespace {
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+}  // namespace
+
 std::string fold(std::string_view s) {
-  std::vector<char32_t> cps = decode(s);
-  for (char32_t& cp : cps) cp = fold_code_point(cp);
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(fold_code_point(static_cast<unsigned char>(c)));
+    return out;
+  }
+  // Decoded, folded and composed in one pass, holding back the last character while the next may
+  // still compose into it.
   std::string out;
   out.reserve(s.size());
-  for (char32_t cp : compose_hangul(cps)) append_utf8(out, cp);
+  char32_t last = 0;
+  bool holding = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = fold_code_point(next_code_point(s, i));
+    if (holding && compose_into(last, cp)) continue;
+    if (holding) append_utf8(out, last);
+    last = cp, holding = true;
+  }
+  if (holding) append_utf8(out, last);
   return out;
 }
 
@@ -181,6 +206,12 @@ std::string compact(std::string_view s) {
   std::string folded = fold(s);
   std::string out;
   out.reserve(folded.size());
+  if (is_ascii(folded)) {
+    for (char c : folded) {
+      if (!is_separator(static_cast<unsigned char>(c))) out.push_back(c);
+    }
+    return out;
+  }
   for (char32_t cp : decode(folded)) {
     if (!is_separator(cp)) append_utf8(out, cp);
   }
@@ -189,6 +220,7 @@ std::string compact(std::string_view s) {
 
 std::string hangul_initials(std::string_view s) {
   std::string out;
+  if (is_ascii(s)) return out;
   for (char32_t cp : compose_hangul(decode(s))) {
     if (cp >= kSBase && cp < kSBase + kSCount) append_utf8(out, kInitialJamo[(cp - kSBase) / (kVCount * kTCount)]);
   }

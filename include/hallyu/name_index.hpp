@@ -64,10 +64,16 @@ class NameIndex {
   };
   std::vector<VertexId> distinct_sorted(std::vector<VertexId> vertices) const;
   std::vector<VertexId> near_misses(std::string_view query, std::size_t limit) const;
+  // Built on first use (thread-safe), not with the index: a command that names entities by id and
+  // prints a top 10 should not fold, compact and keep three keys for each of a million names first.
+  const std::vector<Key>& keys() const;
+  bool shares_name(VertexId v) const;
 
   const Graph& graph_;
-  std::vector<Key> keys_;
-  std::vector<bool> shared_name_;  // per entity: its name is also another entity's name or alias
+  mutable std::once_flag keys_once_;
+  mutable std::vector<Key> keys_;
+  mutable std::once_flag shared_once_;
+  mutable std::vector<bool> shared_name_;  // per entity: its name is also another entity's name or alias
   mutable std::atomic<std::size_t> name_lookups_{0};
   mutable std::once_flag by_name_once_;
   mutable std::vector<std::pair<std::string_view, VertexId>> by_name_;  // (name, entity), sorted

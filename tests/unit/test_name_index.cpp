@@ -22,6 +22,27 @@ const char* kSameName = R"({"format": "hallyu/1", "entities": [
 
 }  // namespace
 
+TEST_CASE("a shared name is one another entity has as its name or alias, in any case", "[names]") {
+  Graph g = test::graph_from(R"({"format": "hallyu/1", "entities": [
+   {"id": "rose", "kind": "idol", "name": "Ros\u00e9"},
+   {"id": "chaeyoung", "kind": "actor", "name": "Park Chae-young", "aliases": ["ROS\u00c9"]},
+   {"id": "solo", "kind": "idol", "name": "Solo", "aliases": ["solo", "SOLO"]},
+   {"id": "nfc", "kind": "idol", "name": "\uc774\uc9c0\uc740"},
+   {"id": "nfd", "kind": "actor", "name": "Other", "aliases": ["\u110B\u1175\u110C\u1175\u110B\u1173\u11AB"]},
+   {"id": "a1", "kind": "idol", "name": "Same"}, {"id": "a2", "kind": "idol", "name": "same"},
+   {"id": "a3", "kind": "idol", "name": "SAME"}], "relations": []})");
+  NameIndex names(g);
+  // A name equal (folded) to another entity's alias is shared; the alias holder's own name is not.
+  CHECK(names.display_name(test::id(g, "rose")) == "Ros\u00e9 [rose]");
+  CHECK(names.display_name(test::id(g, "chaeyoung")) == "Park Chae-young");
+  // An entity's own aliases never make its name shared.
+  CHECK(names.display_name(test::id(g, "solo")) == "Solo");
+  // Decomposed Hangul folds to the same name.
+  CHECK(names.display_name(test::id(g, "nfc")) == "\uc774\uc9c0\uc740 [nfc]");
+  CHECK(names.display_name(test::id(g, "nfd")) == "Other");
+  for (const char* id : {"a1", "a2", "a3"}) CHECK(names.display_name(test::id(g, id)) == g.entity(test::id(g, id)).name + " [" + id + "]");
+}
+
 TEST_CASE("resolve finds ids, names and aliases in any case and in Hangul", "[names]") {
   Graph g = test::mini_graph();
   NameIndex names(g);

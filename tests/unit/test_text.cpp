@@ -18,6 +18,25 @@ TEST_CASE("fold composes decomposed Hangul (NFD from macOS file names)", "[text]
   CHECK(text::fold(nfd) == "이지은");
 }
 
+TEST_CASE("ASCII text folds by bytes exactly as the code-point path folds it", "[text]") {
+  // A string with one non-ASCII character takes the decoding path; every ASCII byte before it must
+  // fold, compact and yield initials as the byte path does on its own.
+  for (int c = 1; c < 0x80; ++c) {
+    std::string ascii(1, static_cast<char>(c));
+    INFO(c);
+    CHECK(text::fold(ascii + "\u00C9") == text::fold(ascii) + "\u00E9");
+    CHECK(text::compact(ascii + "\u00C9") == text::compact(ascii) + "\u00E9");
+    CHECK(text::hangul_initials(ascii + "\uAC00") == text::hangul_initials(ascii) + "\u3131");
+  }
+  CHECK(text::fold("Cha EUN-woo 1") == "cha eun-woo 1");
+  CHECK(text::hangul_initials("Cha Eun-woo").empty());
+  // Composition holds a character back until the next cannot join it, across ASCII and at the end.
+  CHECK(text::fold("A\u1100\u1161\u11A8B\u1100\u1161") == "a\uAC01b\uAC00");
+  CHECK(text::fold("\u1100") == "\u1100");
+  CHECK(text::fold("\xFFx") == "\uFFFDx");  // malformed bytes fold to the replacement character
+  CHECK(text::fold("").empty());
+}
+
 TEST_CASE("compact ignores spacing and punctuation", "[text]") {
   CHECK(text::compact("Cha Eun-woo") == "chaeunwoo");
   CHECK(text::compact("D.O.") == "do");
