@@ -11,13 +11,17 @@ Graph::Graph(Dataset dataset)
       relations_(std::move(dataset.relations)),
       sources_(std::move(dataset.sources)) {
   kinds_.reserve(entities_.size());
-  ids_.reserve(entities_.size());
-  for (VertexId v = 0; v < entities_.size(); ++v) {
-    if (v + 16 < entities_.size()) ids_.prefetch_slot(entities_[v + 16].id);
-    kinds_.push_back(entities_[v].kind);
-    // The loader never produces a repeated id; a crafted snapshot could, and ids must stay unique.
-    if (ids_.find(entities_[v].id, entities_)) throw DataError("duplicate id '" + entities_[v].id + "' in the dataset");
-    ids_.insert(v, entities_);
+  for (const Entity& e : entities_) kinds_.push_back(e.kind);
+  if (dataset.ids && dataset.ids->size() == entities_.size()) {
+    ids_ = std::move(*dataset.ids);  // built by the loader, which refused repeated ids
+  } else {
+    ids_.reserve(entities_.size());
+    for (VertexId v = 0; v < entities_.size(); ++v) {
+      if (v + 16 < entities_.size()) ids_.prefetch_slot(entities_[v + 16].id);
+      // Datasets built in code may repeat an id; ids must stay unique.
+      if (ids_.find(entities_[v].id, entities_)) throw DataError("duplicate id '" + entities_[v].id + "' in the dataset");
+      ids_.insert(v, entities_);
+    }
   }
   // Arcs grouped by source with a counting pass, then each (short) row sorted by (neighbor, relation):
   // cheaper than sorting all 2m arcs globally, and the same order.

@@ -194,7 +194,8 @@ LinkResult link_dataset(Dataset in, const Graph& ex, const LinkOptions& options)
       changed = true;
     }
   }
-  // The report, and the dataset rewritten onto existing ids.
+  // The report, and the dataset rewritten onto existing ids (so the loader's id index no longer holds).
+  in.ids.reset();
   for (std::size_t i = 0; i < n; ++i) {
     Entity& e = in.entities[i];
     if (link[i]) {

@@ -290,6 +290,7 @@ Dataset merge(const std::vector<SourceText>& sources, std::vector<RawEntity>& ra
       dataset.relations.push_back(
           {ends[i].first, ends[i].second, raw_relations[i].type, std::move(raw_relations[i].attributes)});
   }
+  dataset.ids = std::make_shared<IdTable>(std::move(ids));
   return dataset;
 }
 

@@ -214,6 +214,7 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
     }
   }
   if (!in.done()) in.fail("trailing bytes");
+  d.ids = std::make_shared<IdTable>(std::move(ids));
   return d;
 }
 

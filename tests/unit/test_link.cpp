@@ -65,6 +65,12 @@ TEST_CASE("namesakes with one Hangul name stay apart, evidence links the rest", 
   CHECK(d.entities[0].id == "kim-jisoo-1992");
   CHECK(d.entities[0].name == "Kim Ji-soo");
   CHECK(d.entities[0].aliases == std::vector<std::string>{"Ji-soo Kim"});
+  // The importer's id index held the incoming ids; the graph of the linked file finds the new ones.
+  std::vector<std::string> ids;
+  for (const Entity& e : d.entities) ids.push_back(e.id);
+  Graph linked_graph(std::move(result.dataset));
+  for (std::size_t v = 0; v < ids.size(); ++v) CHECK(linked_graph.find_id(ids[v]) == static_cast<VertexId>(v));
+  CHECK_FALSE(linked_graph.find_id("in-p1"));
 }
 
 namespace {
