@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -68,6 +69,45 @@ void for_blocks(std::size_t n, std::size_t block_size, const ParallelOptions& op
 }
 
 std::size_t block_size_for(std::size_t n) { return std::max<std::size_t>(1, std::min<std::size_t>(256, n / 64 + 1)); }
+
+// Power iterations on several threads with the same answer for any thread count: each sweep runs
+// sweep(first, last) over fixed blocks of vertices (a thread takes every threads-th block), and the
+// blocks' sums are added in block order before after(total) decides whether to sweep again.
+using BlockSums = std::pair<double, double>;
+enum class Sweeps { go, stop, cancel };
+template <typename Sweep, typename After>
+void sweep_in_blocks(std::size_t n, unsigned threads, Sweep sweep, After after) {
+  constexpr std::size_t kBlock = 4096;
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
+  std::vector<BlockSums> sums(blocks);
+  Sweeps state = Sweeps::go;
+  // Runs on one thread while the others wait at the barrier; after() may throw (a cancel callback),
+  // which a barrier's completion must not.
+  auto complete = [&]() noexcept {
+    BlockSums total{0, 0};
+    for (const BlockSums& b : sums) total.first += b.first, total.second += b.second;
+    try {
+      state = after(total);
+    } catch (...) {
+      state = Sweeps::cancel;
+    }
+  };
+  std::barrier sync(static_cast<std::ptrdiff_t>(threads), complete);
+  auto worker = [&](unsigned t) {
+    while (true) {
+      for (std::size_t b = t; b < blocks; b += threads) sums[b] = sweep(b * kBlock, std::min(n, (b + 1) * kBlock));
+      sync.arrive_and_wait();
+      if (state != Sweeps::go) return;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+  worker(0);
+  for (auto& t : pool) t.join();
+  if (state == Sweeps::cancel) throw_interrupted();
+}
 
 // Per-thread BFS state, reset only where a search wrote.
 struct BfsScratch {
@@ -231,35 +271,52 @@ PowerIterationResult pagerank(const SimpleGraph& g, double alpha, const PowerIte
     return result;
   }
   const double uniform = 1.0 / static_cast<double>(n);
-  // share[i] = x[i] / degree(i), computed once per iteration rather than once per arc.
-  std::vector<double> x(n, uniform), next(n), inverse_degree(n), share(n);
-  std::vector<std::uint32_t> dangling;
+  if (options.max_iterations == 0) {
+    result.scores.assign(n, uniform);
+    return result;
+  }
+  // share[i] = x[i] / degree(i), written with x[i] so a sweep reads one array per arc. Both are
+  // double-buffered: a sweep reads this iteration's and writes the next's, so blocks of vertices can
+  // be swept by several threads at once.
+  std::vector<double> x(n, uniform), next(n), inverse_degree(n), share(n), next_share(n);
+  double dangling_sum = 0;
   for (std::uint32_t v = 0; v < n; ++v) {
     if (g.degree(v) == 0) {
-      dangling.push_back(v);
+      dangling_sum += uniform;
     } else {
       inverse_degree[v] = 1.0 / g.degree(v);
     }
+    share[v] = x[v] * inverse_degree[v];
   }
-  for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
-    if (options.cancelled && options.cancelled()) throw_interrupted();
-    double dangling_sum = 0;
-    for (std::uint32_t v : dangling) dangling_sum += x[v];
-    for (std::size_t i = 0; i < n; ++i) share[i] = x[i] * inverse_degree[i];
-    for (std::uint32_t j = 0; j < n; ++j) {
-      double incoming = 0;
-      for (std::uint32_t i : g.neighbors(j)) incoming += share[i];
-      next[j] = alpha * (incoming + dangling_sum * uniform) + (1 - alpha) * uniform;
-    }
-    double error = 0;
-    for (std::size_t v = 0; v < n; ++v) error += std::abs(next[v] - x[v]);
-    std::swap(x, next);
-    if (error < static_cast<double>(n) * options.tolerance) {
-      result.converged = true;
-      break;
-    }
-  }
-  result.iterations = std::min(result.iterations, options.max_iterations);
+  result.iterations = 0;
+  sweep_in_blocks(
+      n, options.threads,
+      [&](std::size_t first, std::size_t last) {
+        BlockSums sums;  // change (L1) and the dangling vertices' new mass
+        const double base = alpha * dangling_sum * uniform + (1 - alpha) * uniform;
+        for (std::size_t j = first; j < last; ++j) {
+          double incoming = 0;
+          for (std::uint32_t i : g.neighbors(static_cast<std::uint32_t>(j))) incoming += share[i];
+          double value = alpha * incoming + base;
+          next[j] = value;
+          next_share[j] = value * inverse_degree[j];
+          sums.first += std::abs(value - x[j]);
+          if (inverse_degree[j] == 0) sums.second += value;
+        }
+        return sums;
+      },
+      [&](const BlockSums& total) {
+        ++result.iterations;
+        std::swap(x, next);
+        std::swap(share, next_share);
+        dangling_sum = total.second;
+        if (total.first < static_cast<double>(n) * options.tolerance) {
+          result.converged = true;
+          return Sweeps::stop;
+        }
+        if (result.iterations >= options.max_iterations) return Sweeps::stop;
+        return options.cancelled && options.cancelled() ? Sweeps::cancel : Sweeps::go;
+      });
   result.scores = std::move(x);
   return result;
 }

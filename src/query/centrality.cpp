@@ -34,7 +34,7 @@ const OperationSpec& centrality_spec() {
       {{"metric", T::text, "degree, betweenness, closeness, harmonic, pagerank, eigenvector", false, "-m"},
        {"kind", T::list, "List only these kinds (computed on the whole filtered graph)", false, ""},
        {"top", T::integer, "How many to list (0: all)", false, ""},
-       {"threads", T::integer, "Threads for betweenness, closeness, harmonic (0: all cores)", false, ""},
+       {"threads", T::integer, "Threads for betweenness, closeness, harmonic, pagerank (0: all cores)", false, ""},
        {"approx", T::real, "Sampled betweenness: every score within EPS of exact with probability 1 - delta", false,
         ""},
        {"delta", T::real, "Failure probability for approx", false, ""},
@@ -130,7 +130,7 @@ CentralityResult centrality(const Engine& engine, const CentralityRequest& reque
   algo::CentralityOptions options;
   options.alpha = request.alpha;
   const unsigned max_iterations = iteration_limit(result.metric, request, tolerance, n);
-  options.power = {tolerance, max_iterations, cancelled};
+  options.power = {tolerance, max_iterations, cancelled, static_cast<unsigned>(request.threads)};
   options.approx = request.approx;
   options.delta = request.delta;
   options.seed = request.seed;

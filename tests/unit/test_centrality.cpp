@@ -173,6 +173,48 @@ TEST_CASE("the centrality dispatcher returns each metric's own result", "[centra
   CHECK_FALSE(algo::centrality(s, algo::Metric::eigenvector, options).converged);
 }
 
+TEST_CASE("PageRank gives the same scores on any number of threads", "[centrality]") {
+  // 30,000 vertices (8 blocks of sweeps), 1 in 50 isolated (dangling), random edges from a fixed LCG.
+  const std::uint32_t n = 30000;
+  std::vector<VertexId> original(n);
+  std::iota(original.begin(), original.end(), 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  std::uint64_t state = 7;
+  auto next = [&] { return static_cast<std::uint32_t>((state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33); };
+  for (std::uint32_t i = 0; i < 4 * n; ++i) {
+    std::uint32_t a = next() % n, b = next() % n;
+    if (a != b && a % 50 != 0 && b % 50 != 0) edges.emplace_back(a, b);
+  }
+  algo::SimpleGraph s(original, edges);
+  auto one = algo::pagerank(s, 0.85, {1e-12, 1000, {}, 1});
+  REQUIRE(one.converged);
+  for (unsigned threads : {2u, 3u, 0u}) {
+    auto many = algo::pagerank(s, 0.85, {1e-12, 1000, {}, threads});
+    INFO(threads);
+    CHECK(many.iterations == one.iterations);
+    CHECK(many.scores == one.scores);
+  }
+  // The fixed point itself, checked directly: x = alpha (A D^-1 x + dangling/n) + (1 - alpha)/n.
+  double dangling = 0;
+  for (std::uint32_t v = 0; v < n; ++v) dangling += s.degree(v) == 0 ? one.scores[v] : 0.0;
+  // One more step moves the scores by less than the stopping rule's n x tol in sum (it shrinks by alpha).
+  double residual = 0;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    double incoming = 0;
+    for (std::uint32_t u : s.neighbors(v)) incoming += one.scores[u] / s.degree(u);
+    residual += std::abs(one.scores[v] - (0.85 * (incoming + dangling / n) + 0.15 / n));
+  }
+  CHECK(residual < n * 1e-12);
+  CHECK(residual > 0);  // not trivially: the check above has something to bound
+  CHECK(std::abs(std::accumulate(one.scores.begin(), one.scores.end(), 0.0) - 1) < 1e-9);
+  // Cancelled on several threads: the interrupted error, not a hang or a partial answer.
+  CHECK_THROWS_AS(algo::pagerank(s, 0.85, {1e-12, 1000, [] { return true; }, 2}), UsageError);
+  // An iteration limit stops every thread.
+  auto limited = algo::pagerank(s, 0.85, {1e-15, 3, {}, 2});
+  CHECK(limited.iterations == 3);
+  CHECK_FALSE(limited.converged);
+}
+
 TEST_CASE("parallel centrality stops when cancelled, with the interrupted category", "[centrality]") {
   Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/generated_400.json"}));
   auto s = algo::simple_graph(g);
