@@ -11,8 +11,8 @@
 namespace hallyu {
 namespace {
 
-bool has_word_prefix(const std::string& folded, const std::string& prefix) {
-  for (std::size_t at = folded.find(prefix); at != std::string::npos; at = folded.find(prefix, at + 1)) {
+bool has_word_prefix(std::string_view folded, std::string_view prefix) {
+  for (std::size_t at = folded.find(prefix); at != std::string_view::npos; at = folded.find(prefix, at + 1)) {
     char before = at == 0 ? ' ' : folded[at - 1];
     if (before == ' ' || before == '-' || before == '(' || before == '.' || before == '\'' || before == '/') return true;
   }
@@ -28,15 +28,34 @@ NameIndex::NameIndex(const Graph& graph) : graph_(graph) {}
 
 const std::vector<NameIndex::Key>& NameIndex::keys() const {
   std::call_once(keys_once_, [this] {
+    // Offsets first (key_text_ moves while it grows), views once it is complete.
+    struct Offsets {
+      std::size_t folded, folded_size, compact, compact_size, initials, initials_size;
+    };
+    std::vector<Offsets> offsets;
     auto add = [&](std::string_view original, VertexId v, bool is_id, bool is_alias) {
-      keys_.push_back({text::fold(original), text::compact(original), text::hangul_initials(original), original, v,
-                       is_id, is_alias});
+      std::string folded = text::fold(original), compact = text::compact(original);
+      std::string initials = text::hangul_initials(original);
+      Offsets at{key_text_.size(), folded.size(), key_text_.size(), compact.size(), 0, initials.size()};
+      key_text_ += folded;
+      if (compact != folded) at.compact = key_text_.size(), key_text_ += compact;
+      at.initials = key_text_.size();
+      key_text_ += initials;
+      offsets.push_back(at);
+      keys_.push_back({{}, {}, {}, original, v, is_id, is_alias});
     };
     for (VertexId v = 0; v < graph_.entity_count(); ++v) {
       const Entity& e = graph_.entity(v);
       add(e.id, v, true, false);
       add(e.name, v, false, false);
       for (const std::string& alias : e.aliases) add(alias, v, false, true);
+    }
+    key_text_.shrink_to_fit();
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      const Offsets& at = offsets[k];
+      keys_[k].folded = std::string_view(key_text_).substr(at.folded, at.folded_size);
+      keys_[k].compact = std::string_view(key_text_).substr(at.compact, at.compact_size);
+      keys_[k].initials = std::string_view(key_text_).substr(at.initials, at.initials_size);
     }
   });
   return keys_;
@@ -230,10 +249,10 @@ std::vector<SearchHit> NameIndex::search(std::string_view query, std::size_t lim
       rank = 3;
     } else if (has_word_prefix(key.folded, folded)) {
       rank = 4;
-    } else if (key.folded.find(folded) != std::string::npos ||
-               (compact.size() >= 2 && key.compact.find(compact) != std::string::npos)) {
+    } else if (key.folded.find(folded) != std::string_view::npos ||
+               (compact.size() >= 2 && key.compact.find(compact) != std::string_view::npos)) {
       rank = 5;
-    } else if (initials && key.initials.find(folded) != std::string::npos) {
+    } else if (initials && key.initials.find(folded) != std::string_view::npos) {
       rank = 6;
     } else if (!compact.empty() && !initials) {
       std::size_t d = text::edit_distance(key.compact, compact, budget);
