@@ -103,16 +103,21 @@ std::string read_file(const std::filesystem::path& file) {
   std::string body(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t done = 0;
   for (;;) {
-    if (done == body.size()) {  // the file may have grown since fstat(): read on, within the limit
-      if (body.size() >= kMaxInputFileBytes) {
-        char probe;
-        ssize_t n = ::read(fd, &probe, 1);
-        if (n > 0) throw DataError(too_large(name));
-        if (n == 0) break;
+    if (done == body.size()) {
+      // Read as far as fstat() said. Most files end there: probe for more into a small buffer rather
+      // than doubling (zero-filling and copying) the whole body first. A file that grew since fstat()
+      // is read on, within the limit.
+      char more[65536];
+      ssize_t n = ::read(fd, more, sizeof more);
+      if (n == 0) break;
+      if (n < 0) {
         if (errno == EINTR) continue;
         throw DataError(name + ": read error: " + std::strerror(errno));
       }
-      body.resize(std::min<std::size_t>(kMaxInputFileBytes, std::max<std::size_t>(body.size() * 2, 65536)));
+      if (body.size() + static_cast<std::size_t>(n) > kMaxInputFileBytes) throw DataError(too_large(name));
+      body.append(more, static_cast<std::size_t>(n));
+      done = body.size();
+      continue;
     }
     ssize_t n = ::read(fd, body.data() + done, body.size() - done);
     if (n == 0) break;

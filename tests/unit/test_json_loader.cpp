@@ -239,3 +239,14 @@ TEST_CASE("load progress rises to the total", "[loader]") {
   CHECK(calls.front().first < text.size());
   CHECK(calls.back() == std::make_pair(text.size(), text.size()));
 }
+
+TEST_CASE("read_file reads past the size stat() reports: files that grew, and /proc's", "[loader]") {
+  // /proc files are regular files of size 0 that hold text: every byte comes after the stat() size,
+  // in more than one chunk for smaps (hundreds of KiB for this process).
+  std::string smaps = hallyu::io::read_file("/proc/self/smaps");
+  CHECK(smaps.size() > 65536);
+  CHECK(smaps.back() == '\n');
+  CHECK(smaps.find(" rw-p ") != std::string::npos);
+  std::string cmdline = hallyu::io::read_file("/proc/self/cmdline");
+  CHECK(cmdline.find("hallyu_tests") != std::string::npos);
+}
