@@ -179,6 +179,7 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
   if (d.entities.size() >= std::numeric_limits<VertexId>::max()) in.fail("more entities than 32-bit ids allow");
   IdTable ids;
   ids.reserve(d.entities.size());
+  auto label = [&](std::size_t i) { return "entities[" + std::to_string(i) + "] (id " + text::quote(d.entities[i].id) + "): "; };
   for (std::size_t i = 0; i < d.entities.size(); ++i) {
     Entity& e = d.entities[i];
     auto kind = in.number<std::uint8_t>();
@@ -189,9 +190,15 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
     e.aliases.resize(in.count32(4, "aliases"));
     for (std::string& alias : e.aliases) alias = in.string();
     e.attributes = in.attributes();
-    auto label = [&] { return "entities[" + std::to_string(i) + "] (id " + text::quote(e.id) + "): "; };
-    if (std::string problem = detail::entity_problem(e, limits); !problem.empty()) in.fail(label() + problem);
-    if (ids.find(e.id, d.entities)) in.fail(label() + "duplicate id");
+    if (std::string problem = detail::entity_problem(e, limits); !problem.empty()) in.fail(label(i) + problem);
+  }
+  // Ids are indexed once all are read, so each slot can be fetched from memory 16 entities ahead
+  // (a random slot per id is a cache miss: a tenth of the load at 1M relations, waiting).
+  for (std::size_t i = 0; i < d.entities.size(); ++i) {
+    if (i + 16 < d.entities.size()) ids.prefetch_slot(d.entities[i + 16].id);
+    if (auto first = ids.find(d.entities[i].id, d.entities)) {
+      throw DataError(name + ": damaged snapshot: " + label(i) + "duplicate id (also entities[" + std::to_string(*first) + "])");
+    }
     ids.insert(static_cast<VertexId>(i), d.entities);
   }
   d.relations.resize(in.count(13, "relations"));
