@@ -34,6 +34,10 @@ inline std::string slurp(const std::filesystem::path& p) {
 
 inline std::filesystem::path scratch_dir() {
   auto dir = std::filesystem::temp_directory_path() / ("hallyu-tests-" + std::to_string(::getpid()));
+  // Emptied on first use: an earlier run whose process had this pid may have left files that tests
+  // check are absent (a refused render's output).
+  static const std::uintmax_t stale = std::filesystem::remove_all(dir);
+  (void)stale;
   std::filesystem::create_directories(dir);
   return dir;
 }
