@@ -350,8 +350,9 @@ std::string json_string(std::string_view s) {
 }
 
 bool has_forbidden_characters(std::string_view s) {
-  for (char32_t cp : decode(s)) {
-    if (is_forbidden(cp)) return true;
+  // Code point by code point, without decoding into a vector: every loaded string passes here.
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_forbidden(next_code_point(s, i))) return true;
   }
   return false;
 }

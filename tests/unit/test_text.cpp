@@ -73,6 +73,14 @@ TEST_CASE("quote and one_line keep messages on one safe line", "[text]") {
   CHECK(text::one_line("evil\u202Eeman") == "evil\\u202eeman");
   CHECK(text::has_forbidden_characters(std::string("a\0b", 3)));
   CHECK_FALSE(text::has_forbidden_characters("이지은 (IU) 🎤"));
+  // Each forbidden kind, at the start, in the middle after multi-byte text, and at the end.
+  for (const char* bad : {"\x1b", "\x7f", "\u0085", "\u202A", "\u202E", "\u2066", "\u2069"}) {
+    INFO(bad);
+    CHECK(text::has_forbidden_characters(std::string(bad) + "IU"));
+    CHECK(text::has_forbidden_characters("이지은" + std::string(bad) + "IU"));
+    CHECK(text::has_forbidden_characters("IU" + std::string(bad)));
+  }
+  CHECK_FALSE(text::has_forbidden_characters("\u2029\u2065\u206A\u202F"));  // neighbours of the ranges
 }
 
 TEST_CASE("utf-8 validity", "[text]") {
