@@ -201,6 +201,11 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
     }
     ids.insert(static_cast<VertexId>(i), d.entities);
   }
+  // Endpoint kinds from a byte per entity: reading them from the 120-byte entities missed the cache
+  // once per relation (a fifth of the load at 1M relations).
+  std::vector<Kind> kinds;
+  kinds.reserve(d.entities.size());
+  for (const Entity& e : d.entities) kinds.push_back(e.kind);
   d.relations.resize(in.count(13, "relations"));
   if (d.relations.size() >= std::numeric_limits<RelationId>::max() / 2) in.fail("more relations than 32-bit ids allow");
   for (std::size_t i = 0; i < d.relations.size(); ++i) {
@@ -212,7 +217,7 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
     if (type >= kRelationTypeCount) in.fail("unknown relation type");
     r.type = static_cast<RelationType>(type);
     Endpoints allowed = allowed_endpoints(r.type);
-    if (!(allowed.from & bit(d.entities[r.from].kind)) || !(allowed.to & bit(d.entities[r.to].kind))) {
+    if (!(allowed.from & bit(kinds[r.from])) || !(allowed.to & bit(kinds[r.to]))) {
       in.fail("relation endpoints of kinds its type does not allow");
     }
     r.attributes = in.attributes();

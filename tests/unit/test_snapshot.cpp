@@ -146,6 +146,11 @@ TEST_CASE("snapshot content is checked like JSON input", "[snapshot][errors]") {
              StartsWith("crafted.hsnap: damaged snapshot: entities[0] (id 'iu'): attribute 'bio' is not well-formed compact JSON"));
   CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = "{\"k\":}"; }), Contains("not well-formed"));
   CHECK_THAT(with_entity([](Entity& e) { e.attributes[1].json = "{ \"k\": 1}"; }), Contains("not well-formed compact JSON"));
+  // Endpoints of kinds the type does not allow, at either end (idol -> drama is acted_in, not member_of;
+  // drama -> idol is nothing).
+  CHECK_THAT(with_relation([](Relation& r) { r.type = RelationType::member_of, r.attributes.clear(); }),
+             Contains("relation endpoints of kinds its type does not allow"));
+  CHECK_THAT(with_relation([](Relation& r) { std::swap(r.from, r.to); }), Contains("relation endpoints of kinds its type does not allow"));
   CHECK_THAT(with_relation([](Relation& r) { r.attributes[0].json = "\"a\"}"; }),
              Contains("relations[0] (acted_in): attribute 'role' is not well-formed"));
   // At the edges of the shortcut for plain numbers and strings: what it accepts is compact JSON, and
