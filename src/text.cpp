@@ -163,6 +163,10 @@ void append_utf8(std::string& out, char32_t cp) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII is valid as it is
+      ++i;
+      continue;
+    }
     std::size_t before = i;
     if (next_code_point(s, i) == kReplacement) {
       // A literal U+FFFD is valid; a decoding failure advanced by one byte only.
@@ -352,7 +356,13 @@ std::string json_string(std::string_view s) {
 bool has_forbidden_characters(std::string_view s) {
   // Code point by code point, without decoding into a vector: every loaded string passes here.
   for (std::size_t i = 0; i < s.size();) {
-    if (is_forbidden(next_code_point(s, i))) return true;
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // most text: its controls are the only forbidden ASCII
+      if (byte < 0x20 || byte == 0x7F) return true;
+      ++i;
+    } else if (is_forbidden(next_code_point(s, i))) {
+      return true;
+    }
   }
   return false;
 }

@@ -88,6 +88,16 @@ TEST_CASE("utf-8 validity", "[text]") {
   CHECK(text::is_valid_utf8("\xEF\xBF\xBD"));
   CHECK_FALSE(text::is_valid_utf8("\xC3\x28"));
   CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  // After ASCII (read byte by byte) the same rules hold: overlong, truncated at the end, stray continuation.
+  CHECK_FALSE(text::is_valid_utf8("IU \xC0\xAF"));
+  CHECK_FALSE(text::is_valid_utf8("IU \xE3\x81"));
+  CHECK_FALSE(text::is_valid_utf8("IU \x80"));
+  CHECK(text::is_valid_utf8(std::string("IU\0\x7F", 4)));
+  // Every ASCII control is forbidden and every printable ASCII character is not.
+  for (int c = 0; c < 0x80; ++c) {
+    INFO(c);
+    CHECK(text::has_forbidden_characters("IU" + std::string(1, static_cast<char>(c))) == (c < 0x20 || c == 0x7F));
+  }
 }
 
 TEST_CASE("printable and json_string escape what steers a terminal", "[text][escaping]") {
