@@ -330,29 +330,47 @@ PowerIterationResult eigenvector_centrality(const SimpleGraph& g, const PowerIte
   }
   // NetworkX 2.8: start from 1/n everywhere and iterate with (A + I), normalising by the L2 norm.
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
-  for (result.iterations = 1; result.iterations <= options.max_iterations; ++result.iterations) {
-    if (options.cancelled && options.cancelled()) throw_interrupted();
-    for (std::uint32_t v = 0; v < n; ++v) {
-      double sum = x[v];
-      for (std::uint32_t u : g.neighbors(v)) sum += x[u];
-      next[v] = sum;
-    }
-    double norm = 0;
-    for (double value : next) norm += value * value;
-    norm = std::sqrt(norm);
-    if (norm == 0) norm = 1;
-    double error = 0;
-    for (std::size_t v = 0; v < n; ++v) {
-      next[v] /= norm;
-      error += std::abs(next[v] - x[v]);
-    }
-    std::swap(x, next);
-    if (error < static_cast<double>(n) * options.tolerance) {
-      result.converged = true;
-      break;
-    }
+  if (options.max_iterations == 0) {
+    result.scores = std::move(x);
+    return result;
   }
-  result.iterations = std::min(result.iterations, options.max_iterations);
+  // Two sweeps an iteration: (A + I) x with the squares' sum, then the normalisation with the change.
+  bool normalising = false;
+  double norm = 1;
+  sweep_in_blocks(
+      n, options.threads,
+      [&](std::size_t first, std::size_t last) {
+        BlockSums sums;
+        for (std::size_t v = first; v < last; ++v) {
+          if (normalising) {
+            next[v] /= norm;
+            sums.first += std::abs(next[v] - x[v]);
+          } else {
+            double sum = x[v];
+            for (std::uint32_t u : g.neighbors(static_cast<std::uint32_t>(v))) sum += x[u];
+            next[v] = sum;
+            sums.second += sum * sum;
+          }
+        }
+        return sums;
+      },
+      [&](const BlockSums& total) {
+        if (!normalising) {
+          norm = std::sqrt(total.second);
+          if (norm == 0) norm = 1;
+          normalising = true;
+          return Sweeps::go;
+        }
+        normalising = false;
+        ++result.iterations;
+        std::swap(x, next);
+        if (total.first < static_cast<double>(n) * options.tolerance) {
+          result.converged = true;
+          return Sweeps::stop;
+        }
+        if (result.iterations >= options.max_iterations) return Sweeps::stop;
+        return options.cancelled && options.cancelled() ? Sweeps::cancel : Sweeps::go;
+      });
   result.scores = std::move(x);
   return result;
 }

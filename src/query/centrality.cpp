@@ -34,7 +34,7 @@ const OperationSpec& centrality_spec() {
       {{"metric", T::text, "degree, betweenness, closeness, harmonic, pagerank, eigenvector", false, "-m"},
        {"kind", T::list, "List only these kinds (computed on the whole filtered graph)", false, ""},
        {"top", T::integer, "How many to list (0: all)", false, ""},
-       {"threads", T::integer, "Threads for betweenness, closeness, harmonic, pagerank (0: all cores)", false, ""},
+       {"threads", T::integer, "Threads for betweenness, closeness, harmonic, pagerank, eigenvector (0: all cores)", false, ""},
        {"approx", T::real, "Sampled betweenness: every score within EPS of exact with probability 1 - delta", false,
         ""},
        {"delta", T::real, "Failure probability for approx", false, ""},

@@ -173,7 +173,7 @@ TEST_CASE("the centrality dispatcher returns each metric's own result", "[centra
   CHECK_FALSE(algo::centrality(s, algo::Metric::eigenvector, options).converged);
 }
 
-TEST_CASE("PageRank gives the same scores on any number of threads", "[centrality]") {
+TEST_CASE("PageRank and eigenvector centrality give the same scores on any number of threads", "[centrality]") {
   // 30,000 vertices (8 blocks of sweeps), 1 in 50 isolated (dangling), random edges from a fixed LCG.
   const std::uint32_t n = 30000;
   std::vector<VertexId> original(n);
@@ -213,6 +213,27 @@ TEST_CASE("PageRank gives the same scores on any number of threads", "[centralit
   auto limited = algo::pagerank(s, 0.85, {1e-15, 3, {}, 2});
   CHECK(limited.iterations == 3);
   CHECK_FALSE(limited.converged);
+  // Eigenvector centrality too (two sweeps an iteration: the product, then the normalisation).
+  auto ev = algo::eigenvector_centrality(s, {1e-9, 10000, {}, 1});
+  REQUIRE(ev.converged);
+  for (unsigned threads : {2u, 3u, 0u}) {
+    auto many = algo::eigenvector_centrality(s, {1e-9, 10000, {}, threads});
+    INFO(threads);
+    CHECK(many.iterations == ev.iterations);
+    CHECK(many.scores == ev.scores);
+  }
+  // Unit length, and (A + I) x points the way x does.
+  double length = 0, cosine = 0, product_length = 0;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    double product = ev.scores[v];
+    for (std::uint32_t u : s.neighbors(v)) product += ev.scores[u];
+    length += ev.scores[v] * ev.scores[v];
+    cosine += product * ev.scores[v];
+    product_length += product * product;
+  }
+  CHECK(std::abs(length - 1) < 1e-12);
+  CHECK(cosine / std::sqrt(product_length) > 1 - 1e-6);
+  CHECK(algo::eigenvector_centrality(s, {1e-15, 2, {}, 2}).iterations == 2);
 }
 
 TEST_CASE("parallel centrality stops when cancelled, with the interrupted category", "[centrality]") {

@@ -45,7 +45,7 @@ struct PowerIterationOptions {
   double tolerance = 1e-6;
   unsigned max_iterations = 100;
   Cancelled cancelled;  // polled once per iteration; may be empty
-  unsigned threads = 1;  // PageRank: 0 for all hardware threads; the scores do not depend on it
+  unsigned threads = 1;  // 0 for all hardware threads; the scores do not depend on it
 };
 struct PowerIterationResult {
   std::vector<double> scores;
