@@ -2,6 +2,8 @@
 #include "hallyu/io/snapshot.hpp"
 
 #include <cstring>
+#include <exception>
+#include <future>
 #include <limits>
 
 #include "hallyu/error.hpp"
@@ -15,7 +17,8 @@ namespace {
 
 // Layout (all integers little-endian as written by this machine, checked by the byte-order mark):
 //   magic "HALLYUS\0" | u32 version | u32 byte-order mark | u64 checksum of everything after the header
-//   body: u64 sources, then per source a string;
+//   body: u64 offset of the relations section in the body (so both sections can be read at once);
+//         u64 sources, then per source a string;
 //         u64 entities, then per entity: u8 kind, id, name, u32 aliases + strings, u32 attributes + (key, json);
 //         u64 relations, then per relation: u32 from, u32 to, u8 type, u32 attributes + (key, json)
 //   a string is u32 length + bytes.
@@ -62,7 +65,8 @@ class Writer {
 
 class Reader {
  public:
-  Reader(const std::string& name, std::string_view body) : name_(name), body_(body) {}
+  // Reads body[at, end); messages give places in the whole file.
+  Reader(const std::string& name, std::string_view body, std::size_t at = 0) : name_(name), body_(body), at_(at) {}
   template <typename T>
   T number() {
     need(sizeof(T), "a number");
@@ -115,6 +119,7 @@ bool is_snapshot(std::string_view bytes) { return bytes.size() >= 8 && std::memc
 
 void write_snapshot(const Graph& graph, const std::filesystem::path& file) {
   Writer body;
+  body.number(std::uint64_t{0});  // the relations' offset, filled in below
   body.number(static_cast<std::uint64_t>(graph.sources().size()));
   for (const std::string& s : graph.sources()) body.string(s);
   body.number(static_cast<std::uint64_t>(graph.entity_count()));
@@ -126,6 +131,8 @@ void write_snapshot(const Graph& graph, const std::filesystem::path& file) {
     for (const std::string& alias : e.aliases) body.string(alias);
     body.attributes(e.attributes);
   }
+  const auto relations_at = static_cast<std::uint64_t>(body.bytes().size());
+  std::memcpy(body.bytes().data(), &relations_at, 8);
   body.number(static_cast<std::uint64_t>(graph.relation_count()));
   for (const Relation& r : graph.relations()) {
     body.number(r.from);
@@ -165,7 +172,11 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
   }
   std::string_view body = bytes.substr(kHeaderSize);
   if (checksum(body) != sum) throw DataError(name + ": damaged snapshot: checksum mismatch");
-  Reader in(name, body);
+  Reader head(name, body);
+  const auto relations_at = head.number<std::uint64_t>();
+  if (relations_at < 8 || relations_at > body.size()) head.fail("relations section outside the file");
+  // Entities are read up to the relations section; both sections are read at once on big files.
+  Reader in(name, body.substr(0, static_cast<std::size_t>(relations_at)), 8);
   Dataset d;
   d.sources.resize(in.count(4, "sources"));
   for (std::string& s : d.sources) s = in.string();
@@ -177,10 +188,38 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
   }
   d.entities.resize(in.count(18, "entities"));
   if (d.entities.size() >= std::numeric_limits<VertexId>::max()) in.fail("more entities than 32-bit ids allow");
+  const std::size_t n = d.entities.size();
+
+  // The relations, on another thread when there are many (the result and the message for the first
+  // problem in file order are the same either way). `checked` counts the relations read whole.
+  std::size_t checked = 0;
+  auto read_relations = [&] {
+    Reader rel(name, body, static_cast<std::size_t>(relations_at));
+    d.relations.resize(rel.count(13, "relations"));
+    if (d.relations.size() >= std::numeric_limits<RelationId>::max() / 2) rel.fail("more relations than 32-bit ids allow");
+    for (std::size_t i = 0; i < d.relations.size(); ++i, checked = i) {
+      Relation& r = d.relations[i];
+      r.from = rel.number<VertexId>();
+      r.to = rel.number<VertexId>();
+      auto type = rel.number<std::uint8_t>();
+      if (r.from >= n || r.to >= n || r.from == r.to) rel.fail("bad relation endpoint");
+      if (type >= kRelationTypeCount) rel.fail("unknown relation type");
+      r.type = static_cast<RelationType>(type);
+      r.attributes = rel.attributes();
+      if (std::string problem = detail::relation_problem(r.type, r.attributes, limits); !problem.empty()) {
+        rel.fail("relations[" + std::to_string(i) + "] (" + std::string(to_string(r.type)) + "): " + problem);
+      }
+    }
+    if (!rel.done()) rel.fail("trailing bytes");
+  };
+  constexpr std::uint64_t kParallelBytes = 1 << 20;
+  auto relations = std::async(body.size() - relations_at > kParallelBytes ? std::launch::async : std::launch::deferred,
+                              read_relations);
+
   IdTable ids;
-  ids.reserve(d.entities.size());
+  ids.reserve(n);
   auto label = [&](std::size_t i) { return "entities[" + std::to_string(i) + "] (id " + text::quote(d.entities[i].id) + "): "; };
-  for (std::size_t i = 0; i < d.entities.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     Entity& e = d.entities[i];
     auto kind = in.number<std::uint8_t>();
     if (kind >= kKindCount) in.fail("unknown kind");
@@ -192,40 +231,39 @@ Dataset read_snapshot(const std::string& name, std::string_view bytes) {
     e.attributes = in.attributes();
     if (std::string problem = detail::entity_problem(e, limits); !problem.empty()) in.fail(label(i) + problem);
   }
+  if (!in.done()) in.fail("entity records end before the relations section");
   // Ids are indexed once all are read, so each slot can be fetched from memory 16 entities ahead
   // (a random slot per id is a cache miss: a tenth of the load at 1M relations, waiting).
-  for (std::size_t i = 0; i < d.entities.size(); ++i) {
-    if (i + 16 < d.entities.size()) ids.prefetch_slot(d.entities[i + 16].id);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 16 < n) ids.prefetch_slot(d.entities[i + 16].id);
     if (auto first = ids.find(d.entities[i].id, d.entities)) {
       throw DataError(name + ": damaged snapshot: " + label(i) + "duplicate id (also entities[" + std::to_string(*first) + "])");
     }
     ids.insert(static_cast<VertexId>(i), d.entities);
   }
-  // Endpoint kinds from a byte per entity: reading them from the 120-byte entities missed the cache
-  // once per relation (a fifth of the load at 1M relations).
+
+  // Endpoint kinds need both sections; they are checked for the relations read whole, in order, so a
+  // kind problem before a relation the other thread refused is the one reported.
+  std::exception_ptr refused;
+  try {
+    relations.get();
+  } catch (const DataError&) {
+    refused = std::current_exception();
+  }
+  // A byte per entity: reading kinds from the 120-byte entities missed the cache once per relation.
   std::vector<Kind> kinds;
-  kinds.reserve(d.entities.size());
+  kinds.reserve(n);
   for (const Entity& e : d.entities) kinds.push_back(e.kind);
-  d.relations.resize(in.count(13, "relations"));
-  if (d.relations.size() >= std::numeric_limits<RelationId>::max() / 2) in.fail("more relations than 32-bit ids allow");
-  for (std::size_t i = 0; i < d.relations.size(); ++i) {
-    Relation& r = d.relations[i];
-    r.from = in.number<VertexId>();
-    r.to = in.number<VertexId>();
-    auto type = in.number<std::uint8_t>();
-    if (r.from >= d.entities.size() || r.to >= d.entities.size() || r.from == r.to) in.fail("bad relation endpoint");
-    if (type >= kRelationTypeCount) in.fail("unknown relation type");
-    r.type = static_cast<RelationType>(type);
+  const std::size_t whole = refused ? checked : d.relations.size();
+  for (std::size_t i = 0; i < whole; ++i) {
+    const Relation& r = d.relations[i];
     Endpoints allowed = allowed_endpoints(r.type);
     if (!(allowed.from & bit(kinds[r.from])) || !(allowed.to & bit(kinds[r.to]))) {
-      in.fail("relation endpoints of kinds its type does not allow");
-    }
-    r.attributes = in.attributes();
-    if (std::string problem = detail::relation_problem(r.type, r.attributes, limits); !problem.empty()) {
-      in.fail("relations[" + std::to_string(i) + "] (" + std::string(to_string(r.type)) + "): " + problem);
+      throw DataError(name + ": damaged snapshot: relations[" + std::to_string(i) + "] (" + std::string(to_string(r.type)) +
+                      "): relation endpoints of kinds its type does not allow");
     }
   }
-  if (!in.done()) in.fail("trailing bytes");
+  if (refused) std::rethrow_exception(refused);
   d.ids = std::make_shared<IdTable>(std::move(ids));
   return d;
 }

@@ -3,7 +3,9 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <fstream>
+#include <functional>
 #include <random>
 
 #include "../integration/cli_runner.hpp"
@@ -77,7 +79,7 @@ TEST_CASE("damaged snapshots are refused with the file named", "[snapshot][error
   CHECK_THAT(error_of(flipped), Contains("checksum mismatch"));
   std::string other_version = good;
   other_version[8] = 9;
-  CHECK_THAT(error_of(other_version), Contains("snapshot version 9, this hallyu reads version 1"));
+  CHECK_THAT(error_of(other_version), Contains("snapshot version 9, this hallyu reads version 2"));
   std::string other_order = good;
   std::swap(other_order[12], other_order[15]);
   CHECK_THAT(error_of(other_order), Contains("another byte order"));
@@ -184,6 +186,11 @@ TEST_CASE("snapshot content is checked like JSON input", "[snapshot][errors]") {
   auto at = renamed.find(std::string("\x03\0\0\0d-o", 7));
   REQUIRE(at != std::string::npos);
   renamed.replace(at, 7, std::string("\x02\0\0\0iu", 6));
+  // The entity section is a byte shorter: move the relations' offset (the body's first 8 bytes) back.
+  std::uint64_t relations_at;
+  std::memcpy(&relations_at, renamed.data() + 24, 8);
+  --relations_at;
+  std::memcpy(renamed.data() + 24, &relations_at, 8);
   io::reseal_snapshot(renamed);
   // Named by both places, whichever order the check meets them in.
   Graph mini = test::mini_graph();
@@ -268,4 +275,38 @@ TEST_CASE("mutated snapshots load cleanly or are refused, output is always valid
   }
   CHECK(loaded > 30);  // the mutations must exercise the output, not only the checks
   CHECK(refused > 30);
+}
+
+TEST_CASE("a big snapshot reads both sections at once, with the same checks and the first problem reported",
+          "[snapshot][errors]") {
+  // 3,000 entities and 100,000 relations: a relations section over the 1 MiB above which it is read on
+  // a second thread.
+  auto big = [] {
+    Dataset d;
+    for (int i = 0; i < 2500; ++i) d.entities.push_back({"idol-" + std::to_string(i), Kind::idol, "Idol", {}, {}});
+    for (int g = 0; g < 500; ++g) d.entities.push_back({"group-" + std::to_string(g), Kind::group, "Group", {}, {}});
+    for (std::uint32_t r = 0; r < 100000; ++r) {
+      d.relations.push_back({r % 2500, 2500 + (r * 7919) % 500, RelationType::member_of, {{"since", std::to_string(2000 + r % 20)}}});
+    }
+    return d;
+  };
+  Graph original(big());
+  Graph again(io::read_snapshot("big.hsnap", snapshot_of(original)));
+  same_dataset(original, again);
+  for (RelationId r = 0; r < original.relation_count(); r += 997) CHECK(again.relation(r).attributes[0].json == original.relation(r).attributes[0].json);
+  auto wrong_kinds = [](Relation& r) { std::swap(r.from, r.to); };
+  auto bad_json = [](Relation& r) { r.attributes[0].json = "{ \"k\": 1}"; };  // not compact JSON
+  auto with = [&](auto change_entity, std::vector<std::pair<std::size_t, std::function<void(Relation&)>>> changes) {
+    Dataset d = big();
+    change_entity(d.entities[1500]);
+    for (auto& [at, change] : changes) change(d.relations[at]);
+    return crafted_error(std::move(d));
+  };
+  auto keep = [](Entity&) {};
+  CHECK_THAT(with(keep, {{90000, wrong_kinds}}), Contains("relations[90000] (member_of): relation endpoints of kinds its type does not allow"));
+  CHECK_THAT(with(keep, {{90000, bad_json}}), Contains("relations[90000] (member_of): attribute 'since' is not well-formed"));
+  // The first in file order, whichever check (and thread) finds it.
+  CHECK_THAT(with(keep, {{50000, wrong_kinds}, {70000, bad_json}}), Contains("relations[50000] (member_of): relation endpoints"));
+  CHECK_THAT(with(keep, {{50000, bad_json}, {70000, wrong_kinds}}), Contains("relations[50000] (member_of): attribute"));
+  CHECK_THAT(with([](Entity& e) { e.name = "a\x1b" "b"; }, {{10, bad_json}}), Contains("entities[1500] (id 'idol-1500'): "));
 }

@@ -12,7 +12,8 @@
 
 namespace hallyu::io {
 
-inline constexpr std::uint32_t kSnapshotVersion = 1;
+// 2: the body starts with the offset of the relations section.
+inline constexpr std::uint32_t kSnapshotVersion = 2;
 
 bool is_snapshot(std::string_view bytes);
 void write_snapshot(const Graph& graph, const std::filesystem::path& file);
