@@ -35,20 +35,22 @@ Graph::Graph(Dataset dataset)
     row_items[fill[relations_[r].from]++] = {relations_[r].to, r};
     row_items[fill[relations_[r].to]++] = {relations_[r].from, r};
   }
-  std::vector<std::pair<VertexId, VertexId>> ends;
-  std::vector<ArcProperty> properties;
-  ends.reserve(row_items.size());
-  properties.reserve(row_items.size());
+  // The sorted rows go straight into Boost's CSR arrays (public members, as SimpleGraph reads them):
+  // building it from an edge list copied 2m arcs twice more.
+  adjacency_ = Adjacency(static_cast<VertexId>(n));
+  auto& forward = adjacency_.m_forward;
+  forward.m_rowstart = std::move(row_start);
+  forward.m_column.resize(row_items.size());
+  forward.m_edge_properties.resize(row_items.size());
   for (VertexId v = 0; v < n; ++v) {
-    auto first = row_items.begin() + row_start[v], last = row_items.begin() + row_start[v + 1];
+    auto first = row_items.begin() + forward.m_rowstart[v], last = row_items.begin() + forward.m_rowstart[v + 1];
     std::sort(first, last);
     for (auto it = first; it != last; ++it) {
-      ends.emplace_back(v, it->first);
-      properties.push_back({it->second});
+      auto arc = static_cast<std::size_t>(it - row_items.begin());
+      forward.m_column[arc] = it->first;
+      forward.m_edge_properties[arc] = {it->second};
     }
   }
-  adjacency_ = Adjacency(boost::edges_are_sorted, ends.begin(), ends.end(), properties.begin(),
-                         static_cast<VertexId>(entities_.size()));
 }
 
 std::optional<VertexId> Graph::find_id(std::string_view id) const { return ids_.find(id, entities_); }

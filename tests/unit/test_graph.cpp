@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
 #include "../support.hpp"
 #include "hallyu/error.hpp"
+#include "hallyu/io/json_loader.hpp"
 
 using namespace hallyu;
 
@@ -35,6 +37,32 @@ TEST_CASE("arcs are sorted by neighbour for deterministic traversal", "[graph]")
       first = false;
     }
   }
+}
+
+TEST_CASE("every relation is one arc in each end's row, rows sorted by (neighbour, relation)", "[graph]") {
+  Graph g(io::load_dataset_files({std::string(HALLYU_FIXTURES) + "/generated_400.json"}));
+  REQUIRE(g.relation_count() > 1000);
+  CHECK(boost::num_edges(g.adjacency()) == 2 * g.relation_count());
+  std::vector<int> seen_from(g.relation_count(), 0), seen_to(g.relation_count(), 0);
+  std::size_t arcs = 0;
+  for (VertexId v = 0; v < g.entity_count(); ++v) {
+    std::pair<VertexId, RelationId> previous{0, 0};
+    bool first = true;
+    std::size_t row = 0;
+    for (Graph::Arc arc : g.arcs(v)) {
+      std::pair<VertexId, RelationId> here{arc.neighbor, arc.relation};
+      if (!first) CHECK(previous < here);
+      previous = here, first = false, ++row;
+      const Relation& r = g.relation(arc.relation);
+      if (r.from == v && r.to == arc.neighbor) ++seen_from[arc.relation];
+      if (r.to == v && r.from == arc.neighbor) ++seen_to[arc.relation];
+    }
+    CHECK(row == g.degree(v));
+    arcs += row;
+  }
+  CHECK(arcs == 2 * g.relation_count());
+  CHECK(std::all_of(seen_from.begin(), seen_from.end(), [](int k) { return k == 1; }));
+  CHECK(std::all_of(seen_to.begin(), seen_to.end(), [](int k) { return k == 1; }));
 }
 
 TEST_CASE("ids are exact and case-sensitive", "[graph]") {
