@@ -37,6 +37,7 @@ const state = {
   kinds: [], types: [],
   undo: [],
   timings: [],      // expansion timings for the end-to-end test: {total, render} in ms
+  endEdits: 0,      // keystrokes in the path's From and To fields, so a late answer does not overwrite them
 };
 let graph = null, renderer = null;
 
@@ -583,6 +584,7 @@ function viewParams(view) {
 // `keep`: positions to reuse by id; `centre`: the entity to lay out around.
 async function load(view, { push = true, keep = null, centre = null } = {}) {
   const generation = ++load.generation;
+  const editsAtStart = state.endEdits;
   const filters = filterParams(), style = styleParams();
   const base = viewParams(view);
   status("loading...");
@@ -623,7 +625,9 @@ async function load(view, { push = true, keep = null, centre = null } = {}) {
   renderer.refresh();
   fit(false);
   $("#graph-title").textContent = viewTitle(view, data);
-  showPathList();
+  // The path's ends are written back (canonical names) unless someone typed in them meanwhile: a
+  // recompute answered late must not replace the next question being typed.
+  showPathList({ keepEnds: state.endEdits !== editsAtStart });
   if (!view.from) setChildren($("#path-result"));
   if (state.selected) showEntity(state.selected);
   remember(push);
@@ -912,7 +916,7 @@ function findPath(event) {
   load({ from: from.dataset.id || from.value.trim(), to: to.dataset.id || to.value.trim(), k: Number($("#path-k").value), expand: [], hide: [] });
 }
 
-function showPathList() {
+function showPathList({ keepEnds = false } = {}) {
   const result = $("#path-result");
   const view = state.view;
   if (!view?.from) return;
@@ -939,6 +943,7 @@ function showPathList() {
       card.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(event); } });
       return card;
     }));
+  if (keepEnds) return;
   const ends = state.paths[0].nodes;
   setEnd($("#path-from"), ends[0]);
   setEnd($("#path-to"), ends[ends.length - 1]);
@@ -1187,6 +1192,7 @@ async function init() {
   autocomplete($("#search"), { onChoose: (r) => openEntity(r.id), submitOnEnter: false });
   autocomplete($("#path-from"), { submitOnEnter: true });
   autocomplete($("#path-to"), { submitOnEnter: true });
+  for (const end of ["#path-from", "#path-to"]) $(end).addEventListener("input", () => { ++state.endEdits; });
   $("#path-form").addEventListener("submit", findPath);
   for (const a of document.querySelectorAll(".examples a")) a.addEventListener("click", exampleClick);
   $("#fit").addEventListener("click", () => fit());
