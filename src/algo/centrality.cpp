@@ -109,6 +109,18 @@ void sweep_in_blocks(std::size_t n, unsigned threads, Sweep sweep, After after) 
   if (state == Sweeps::cancel) throw_interrupted();
 }
 
+// After an iteration that changed the scores by `change` (L1): counted, then stopped when converged
+// (NetworkX's rule, change < n x tol), at the iteration limit, or when cancelled.
+Sweeps end_of_iteration(PowerIterationResult& result, double change, std::size_t n, const PowerIterationOptions& options) {
+  ++result.iterations;
+  if (change < static_cast<double>(n) * options.tolerance) {
+    result.converged = true;
+    return Sweeps::stop;
+  }
+  if (result.iterations >= options.max_iterations) return Sweeps::stop;
+  return options.cancelled && options.cancelled() ? Sweeps::cancel : Sweeps::go;
+}
+
 // Per-thread BFS state, reset only where a search wrote.
 struct BfsScratch {
   std::vector<std::int32_t> distance;
@@ -306,16 +318,10 @@ PowerIterationResult pagerank(const SimpleGraph& g, double alpha, const PowerIte
         return sums;
       },
       [&](const BlockSums& total) {
-        ++result.iterations;
         std::swap(x, next);
         std::swap(share, next_share);
         dangling_sum = total.second;
-        if (total.first < static_cast<double>(n) * options.tolerance) {
-          result.converged = true;
-          return Sweeps::stop;
-        }
-        if (result.iterations >= options.max_iterations) return Sweeps::stop;
-        return options.cancelled && options.cancelled() ? Sweeps::cancel : Sweeps::go;
+        return end_of_iteration(result, total.first, n, options);
       });
   result.scores = std::move(x);
   return result;
@@ -362,14 +368,8 @@ PowerIterationResult eigenvector_centrality(const SimpleGraph& g, const PowerIte
           return Sweeps::go;
         }
         normalising = false;
-        ++result.iterations;
         std::swap(x, next);
-        if (total.first < static_cast<double>(n) * options.tolerance) {
-          result.converged = true;
-          return Sweeps::stop;
-        }
-        if (result.iterations >= options.max_iterations) return Sweeps::stop;
-        return options.cancelled && options.cancelled() ? Sweeps::cancel : Sweeps::go;
+        return end_of_iteration(result, total.first, n, options);
       });
   result.scores = std::move(x);
   return result;
